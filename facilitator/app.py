@@ -1,0 +1,204 @@
+"""Starting the desktop app: show the window at once, open the database in the background.
+
+Only Qt is imported before the window shows; SQLAlchemy and the services load in a worker."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+_T0 = time.perf_counter()
+READY_ENV = "FACILITATOR_EXIT_WHEN_READY"  # "interactive" or "loaded": print timing, then quit
+log = logging.getLogger("facilitator")
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_app(db_arg: str | None = None) -> int:
+    if not has_display():
+        print(
+            "facilitator: no display found, so the window cannot be shown.\n"
+            "  On a desktop, run it from the desktop session. On a server, use a virtual screen:\n"
+            "    apt-get install xvfb && xvfb-run -a facilitator\n"
+            "  (the README's run command does this for you).",
+            file=sys.stderr,
+        )
+        return 3
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator import APP_NAME
+    from facilitator.store.paths import resolve_db_path
+    from facilitator.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    from facilitator.ui.gc_guard import UiThreadCollector
+
+    collector = UiThreadCollector(app)  # noqa: F841 - lives as long as the app
+    window = MainWindow()
+    starter = Starter(window, resolve_db_path(db_arg))
+    window.show()
+    QTimer.singleShot(0, starter.window_ready)
+    starter.open()
+    code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    starter.shutdown()
+    return code
+
+
+class Starter:
+    """Opens the database off the UI thread and handles every way that can go wrong."""
+
+    def __init__(self, window, path: Path):
+        self.window = window
+        self.path = path
+        self.ctx = None
+        self.pending_db = None  # opened by the worker, not yet handed to the window
+        self.ready_mode = os.environ.get(READY_ENV, "")
+        window.closing.connect(self.shutdown)
+
+    def window_ready(self) -> None:
+        if self.ready_mode == "interactive":
+            self._report_ready("interactive")
+
+    def _report_ready(self, what: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        print(f"ready-{what} {time.perf_counter() - _T0:.4f}", flush=True)
+        QApplication.instance().quit()
+
+    def open(self) -> None:
+        from facilitator.ui.workers import run_in_background
+
+        path = self.path
+
+        def work():
+            from facilitator.store.database import open_database
+
+            self.pending_db = open_database(path)
+            return self.pending_db
+
+        run_in_background(work, self._opened, self._failed)
+
+    def _opened(self, db) -> None:
+        from facilitator.ui.context import AppContext
+
+        self.pending_db = None
+        self.ctx = AppContext(db, self.window)
+        self.window.attach(self.ctx)
+        self.window.act_demo.triggered.connect(self.add_demo)
+        report = db.report
+        if report.upgraded_from:
+            self.window.statusBar().showMessage(
+                f"Database upgraded from schema {report.upgraded_from}; a backup was kept first.", 10000
+            )
+        if self.ready_mode == "loaded":
+            panel = self.window.areas["cohort"].participants
+            panel.loaded.connect(lambda _n: self._report_ready("loaded"))
+            return
+        if self.window.first_run and not self.ready_mode:
+            self.offer_demo()
+
+    def offer_demo(self) -> None:
+        from facilitator.ui import messages
+
+        if messages.ask_yes_no(
+            self.window, "Welcome to Facilitator",
+            "This database is empty.\n\nWould you like a demo cohort to explore? It has twelve "
+            "participants from six organisations, peer groups and a team, and you can delete it "
+            "whenever you like.",
+        ):
+            self.add_demo()
+
+    def add_demo(self) -> None:
+        from facilitator.ui.workers import run_in_background
+
+        db, ctx = self.ctx.db, self.ctx
+        self.window.statusBar().showMessage("Creating the demo cohort…")
+
+        def work():
+            from facilitator.demo import create_demo
+
+            return create_demo(db)
+
+        def done(result):
+            cohort_id, changes = result
+            ctx.broadcast(changes)
+            self.window.selector.reload(cohort_id)
+            self.window.statusBar().showMessage("Demo cohort ready.", 5000)
+
+        run_in_background(work, done, lambda exc: ctx.show_error(exc, self.window))
+
+    def _failed(self, exc: Exception) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from facilitator.store.errors import DamagedDatabase, StoreError
+
+        if isinstance(exc, DamagedDatabase):
+            self._offer_restore(exc)
+            return
+        if not isinstance(exc, StoreError):
+            log.error("opening %s failed: %s", self.path, "".join(traceback.format_exception(exc)))
+            text = f"Facilitator could not open {self.path}:\n{exc}"
+            title = "Cannot open the database"
+        else:
+            text, title = str(exc), exc.title
+        if self.ready_mode:  # scripted start (benchmarks, tests): report and stop
+            print(f"open-failed {title}: {text}", flush=True)
+            self.window.close()
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=self.window)
+        other = box.addButton("Open another file…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is other:
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, "Open or create a database", str(self.path.parent),
+                "Facilitator database (*.sqlite);;All files (*)",
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if name:
+                self.path = Path(name)
+                self.open()
+                return
+        self.window.close()
+
+    def _offer_restore(self, exc) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from facilitator.store import backup
+
+        good = backup.newest_good_backup(self.path)
+        box = QMessageBox(QMessageBox.Icon.Warning, exc.title, str(exc), parent=self.window)
+        restore = None
+        if good:
+            stamp = time.strftime("%d %b %Y %H:%M", time.localtime(good.stat().st_mtime))
+            box.setInformativeText(f"The newest good backup is from {stamp}.")
+            restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole)
+        fresh = box.addButton("Start an empty database", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if restore is not None and box.clickedButton() is restore:
+            backup.restore_backup(good, self.path)
+            self.open()
+        elif box.clickedButton() is fresh:
+            self.open()
+        else:
+            self.window.close()
+
+    def shutdown(self) -> None:
+        db = self.ctx.db if self.ctx is not None else self.pending_db
+        if db is not None and db.engine is not None:
+            db.close(backup_on_close=not self.ready_mode)

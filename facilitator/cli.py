@@ -1,0 +1,118 @@
+"""The `facilitator` command: opens the app, or does terminal work with the same services.
+
+    facilitator [--db PATH]                 open the app
+    facilitator demo [--participants N --cohorts K]
+    facilitator backup [--out FILE]
+    facilitator check
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+# Each area registers its subcommands here: (name, help, add_arguments, run(args, db)).
+Command = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable]
+COMMANDS: list[Command] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facilitator", description="Facilitator: cohort programmes, offline.")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: FACILITATOR_DB or the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create the demo cohort, or scale data for benchmarks")
+    demo.add_argument("--participants", type=int, metavar="N", help="scale data: N participants in each cohort")
+    demo.add_argument("--cohorts", type=int, default=1, metavar="K", help="scale data: K cohorts (default 1)")
+    demo.set_defaults(run=_demo)
+
+    backup = sub.add_parser("backup", help="write a checked backup of the database")
+    backup.add_argument("--out", metavar="FILE", help="where to write it (default: the backups folder)")
+    backup.set_defaults(run=_backup)
+
+    check = sub.add_parser("check", help="check the database's integrity and schema")
+    check.set_defaults(run=_check)
+
+    for name, help_text, add_args, run in _area_commands():
+        p = sub.add_parser(name, help=help_text)
+        add_args(p)
+        p.set_defaults(run=run)
+    return parser
+
+
+def _area_commands() -> list[Command]:
+    return COMMANDS
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from facilitator.app import run_app
+
+        return run_app(args.db)
+    from facilitator.store.errors import StoreError
+    from facilitator.store.paths import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    try:
+        return _with_db(path, args)
+    except StoreError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return 2
+
+
+def _with_db(path: Path, args) -> int:
+    from facilitator.services.errors import ServiceError
+    from facilitator.store.database import open_database
+
+    db = open_database(path)
+    try:
+        return int(args.run(args, db) or 0)
+    except ServiceError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.close(backup_on_close=False)
+
+
+def _demo(args, db) -> int:
+    from facilitator import demo
+
+    if args.participants is not None:
+        if args.participants < 1 or args.cohorts < 1:
+            print("facilitator: --participants and --cohorts must be at least 1", file=sys.stderr)
+            return 2
+        ids = demo.create_scale_data(db, args.participants, args.cohorts)
+        print(f"Created {len(ids)} cohort(s) of {args.participants} participants in {db.path}")
+        return 0
+    cohort_id, _ = demo.create_demo(db)
+    print(f"Demo cohort ready (id {cohort_id}) in {db.path}")
+    return 0
+
+
+def _backup(args, db) -> int:
+    from facilitator.store import backup
+
+    if args.out:
+        dest = backup.copy_database(db.path, Path(args.out).expanduser().absolute())
+    else:
+        dest = db.backup("manual")
+    print(f"Backup written and checked: {dest}")
+    return 0
+
+
+def _check(args, db) -> int:
+    from facilitator.store import checks, migrate
+
+    ok, problem = checks.integrity_ok(db.path)
+    revision, _ = checks.read_revision(db.path)
+    print(f"Database: {db.path}")
+    print(f"Schema: {revision} (this version: {migrate.head_revision()})")
+    print(f"Integrity: {problem}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

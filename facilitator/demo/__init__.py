@@ -1,0 +1,25 @@
+"""Demo and scale data. Each area adds its part to the demo cohort in STEPS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from facilitator.demo import cohort_demo
+from facilitator.services.changes import Changes
+from facilitator.store.database import Database
+
+# Each step takes (db, cohort_id) and fills in its own area of the demo cohort.
+STEPS: list[Callable[[Database, int], None]] = []
+
+
+def create_demo(db: Database) -> tuple[int, Changes]:
+    """Create the demo cohort (once: a second call returns the existing one)."""
+    cohort_id, created = cohort_demo.build(db)
+    if created:
+        for step in STEPS:
+            step(db, cohort_id)
+    return cohort_id, Changes(frozenset({"cohorts", "*"}), cohort_id)
+
+
+def create_scale_data(db: Database, participants: int, cohorts: int, seed: int = 1) -> list[int]:
+    return cohort_demo.build_scale(db, participants, cohorts, seed)

@@ -1,0 +1,1 @@
+"""Storage: the SQLite file, its checks, lock, backups and migrations."""

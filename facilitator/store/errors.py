@@ -1,0 +1,42 @@
+"""Errors the store raises; each carries a message fit to show a person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A problem with the database file. str(error) is the message for the user."""
+
+    title = "Cannot open the database"
+
+
+class NotADatabase(StoreError):
+    pass
+
+
+class ReadOnlyDatabase(StoreError):
+    pass
+
+
+class AlreadyOpen(StoreError):
+    title = "Facilitator is already open"
+
+
+class NewerSchema(StoreError):
+    title = "Database from a newer version"
+
+
+class DatabaseBusy(StoreError):
+    title = "Database busy"
+
+
+class DamagedDatabase(StoreError):
+    """Integrity check failed after an unclean shutdown; the file was moved aside."""
+
+    title = "Database damaged"
+
+    def __init__(self, message: str, moved_to: list[Path], backups: list[Path]):
+        super().__init__(message)
+        self.moved_to = moved_to
+        self.backups = backups

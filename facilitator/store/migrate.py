@@ -1,0 +1,36 @@
+"""Alembic, run from code. Revisions are numbered 0001, 0002, … so "newer" is a comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def known_revisions() -> list[str]:
+    """Revision ids shipped with this build, oldest first (from the version files' names)."""
+    return sorted(
+        p.name.split("_", 1)[0]
+        for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+    )
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def is_newer(revision: str) -> bool:
+    if revision in known_revisions():
+        return False
+    return not revision.isdigit() or revision > head_revision()
+
+
+def upgrade(engine, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, target)

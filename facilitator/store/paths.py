@@ -1,0 +1,40 @@
+"""Where the database lives: platformdirs' user data folder unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from facilitator import APP_NAME
+
+DB_ENV = "FACILITATOR_DB"
+DB_FILENAME = "facilitator.sqlite"
+
+
+def user_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return user_data_dir() / DB_FILENAME
+
+
+def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
+    """--db beats FACILITATOR_DB beats the user data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser().absolute()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser().absolute()
+    return default_db_path()
+
+
+def sidecar(path: Path, suffix: str) -> Path:
+    """path + suffix, e.g. the -wal, -shm and .lock files beside the database."""
+    return path.with_name(path.name + suffix)
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".backups")

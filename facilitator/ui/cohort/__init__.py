@@ -1,0 +1,1 @@
+"""The cohort area: participants, organisations, the team and peer groups."""

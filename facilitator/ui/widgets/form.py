@@ -1,0 +1,240 @@
+"""A form built from the services' FieldSpecs, with the error for each field shown under it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.services.errors import ServiceError, ValidationError
+from facilitator.services.fields import FieldSpec, clean
+from facilitator.store.errors import StoreError
+
+NOT_SET = QDate(1900, 1, 1)
+ERROR_STYLE = "color: #b00020;"
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left empty (shown as 'Not set')."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d MMM yyyy")
+        self.setMinimumDate(NOT_SET)
+        self.setSpecialValueText("Not set")
+        self.set_value(None)
+
+    def value(self) -> date | None:
+        d = self.date()
+        return None if d == NOT_SET else date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else NOT_SET)
+
+
+class FieldEditor:
+    """One field's widget, how to read and write it, and its error label."""
+
+    def __init__(self, spec: FieldSpec, choices: list[tuple[str, int]] | None):
+        self.spec = spec
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        kind = spec.kind
+        if kind == "multiline":
+            w = QPlainTextEdit()
+            w.setTabChangesFocus(True)
+            w.setMinimumHeight(60)
+            w.setMaximumHeight(110)
+        elif kind == "bool":
+            w = QCheckBox(spec.label)
+        elif kind == "date":
+            w = OptionalDateEdit()
+        elif kind == "choice":
+            w = QComboBox()
+            w.setEditable(spec.free_choice)
+            if not spec.required:
+                w.addItem("")
+            w.addItems(list(spec.choices))
+        elif kind == "ref":
+            w = QComboBox()
+            w.addItem("(none)", None)
+            for label, ref_id in choices or []:
+                w.addItem(label, ref_id)
+        else:
+            w = QLineEdit()
+            w.setMaxLength(spec.limit)
+            if kind == "email":
+                w.setPlaceholderText("name@example.org")
+        w.setObjectName(spec.name)
+        if spec.help:
+            w.setToolTip(spec.help)
+        self.widget = w
+
+    def value(self) -> Any:
+        w, kind = self.widget, self.spec.kind
+        if kind == "multiline":
+            return w.toPlainText()
+        if kind == "bool":
+            return w.isChecked()
+        if kind == "date":
+            return w.value()
+        if kind == "ref":
+            return w.currentData()
+        if kind == "choice":
+            return w.currentText()
+        return w.text()
+
+    def set_value(self, value: Any) -> None:
+        w, kind = self.widget, self.spec.kind
+        if kind == "multiline":
+            w.setPlainText(value or "")
+        elif kind == "bool":
+            w.setChecked(bool(value))
+        elif kind == "date":
+            w.set_value(value)
+        elif kind == "ref":
+            i = w.findData(value)
+            w.setCurrentIndex(max(i, 0))
+        elif kind == "choice":
+            i = w.findText(value or "")
+            if i >= 0:
+                w.setCurrentIndex(i)
+            elif w.isEditable():
+                w.setEditText(value or "")
+        else:
+            w.setText(value or "")
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+
+class FormDialog(QDialog):
+    """Edit a record. `submit(values)` saves it; a ValidationError keeps the dialog open with
+    each message under its field."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        specs: tuple[FieldSpec, ...],
+        values: dict[str, Any] | None = None,
+        *,
+        choices: dict[str, list[tuple[str, int]]] | None = None,
+        submit: Callable[[dict[str, Any]], Any] | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.specs = specs
+        self._submit = submit
+        self.result_value: Any = None
+        self.editors: dict[str, FieldEditor] = {}
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        sections: dict[str, QFormLayout] = {}
+        for spec in specs:
+            form = sections.get(spec.section)
+            if form is None:
+                form = QFormLayout()
+                form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+                if spec.section:
+                    box = QGroupBox(spec.section)
+                    box.setLayout(form)
+                    outer.addWidget(box)
+                else:
+                    outer.addLayout(form)
+                sections[spec.section] = form
+            ed = FieldEditor(spec, (choices or {}).get(spec.ref))
+            self.editors[spec.name] = ed
+            cell = QWidget()
+            col = QVBoxLayout(cell)
+            col.setContentsMargins(0, 0, 0, 0)
+            col.setSpacing(2)
+            col.addWidget(ed.widget)
+            col.addWidget(ed.error)
+            label = "" if spec.kind == "bool" else spec.label + (" *" if spec.required else "")
+            form.addRow(label, cell)
+        outer.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.set_values(values or {})
+        hint = body.sizeHint()
+        self.resize(max(480, hint.width() + 40), min(720, hint.height() + 90))
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for name, ed in self.editors.items():
+            ed.set_value(values.get(name, ed.spec.default()))
+
+    def values(self) -> dict[str, Any]:
+        return {name: ed.value() for name, ed in self.editors.items()}
+
+    def show_errors(self, problems: dict[str, str]) -> None:
+        unplaced = []
+        for name, ed in self.editors.items():
+            ed.show_error(problems.get(name))
+        for name, msg in problems.items():
+            if name not in self.editors:
+                unplaced.append(msg)
+        self.summary.setText("\n".join(unplaced))
+        self.summary.setVisible(bool(unplaced))
+        for name in self.editors:
+            if name in problems:
+                self.editors[name].widget.setFocus()
+                break
+
+    def accept(self) -> None:
+        values = self.values()
+        try:
+            clean(self.specs, values)
+            if self._submit is not None:
+                self.result_value = self._submit(values)
+                if self.result_value is False:
+                    return
+        except ValidationError as exc:
+            self.show_errors(exc.problems)
+            return
+        except (ServiceError, StoreError) as exc:
+            self.show_errors({"": str(exc)})
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent, title, specs, values=None, *, choices=None, submit=None):
+        """(values, accepted): the novelWriter-style one-liner for callers."""
+        dlg = cls(parent, title, specs, values, choices=choices, submit=submit)
+        ok = dlg.exec() == QDialog.DialogCode.Accepted
+        return dlg.values(), ok
+

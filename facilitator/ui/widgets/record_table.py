@@ -1,0 +1,133 @@
+"""A table model over a list of plain records (dicts), with a sort/filter proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+_ROOT = QModelIndex()
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    kind: str = "text"  # text | bool | date | number | list
+    value: Callable[[dict], Any] | None = None  # computed value instead of rec[key]
+    width: int | None = None
+
+    def raw(self, rec: dict) -> Any:
+        return self.value(rec) if self.value else rec.get(self.key)
+
+    def display(self, rec: dict) -> str:
+        v = self.raw(rec)
+        if self.kind == "bool":
+            return "✓" if v else ""
+        if v is None:
+            return ""
+        if self.kind == "date" and isinstance(v, date):
+            return v.strftime("%d %b %Y")
+        if self.kind == "list":
+            return ", ".join(str(x) for x in v)
+        return str(v)
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, columns: list[Column], parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.records: list[dict] = []
+
+    def set_records(self, records: list[dict]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> dict:
+        return self.records[row]
+
+    def row_of(self, record_id: int) -> int:
+        for i, rec in enumerate(self.records):
+            if rec.get("id") == record_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.records)):
+            return None
+        rec = self.records[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.display(rec)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = col.display(rec)
+            return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("bool", "number"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == SORT_ROLE:
+            v = col.raw(rec)
+            if col.kind == "number":
+                return v or 0
+            if col.kind == "bool":
+                return int(bool(v))
+            if col.kind == "date":
+                return v.isoformat() if v else ""
+            return col.display(rec).casefold()
+        if role == ID_ROLE:
+            return rec.get("id")
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Type-to-filter across every column; sorts on the source's SORT_ROLE."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._words: list[str] = []
+
+    def set_filter_text(self, text: str) -> None:
+        words = text.casefold().split()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange()
+        else:
+            self._words = words
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        rec_text = " ".join(
+            model.data(model.index(source_row, c, source_parent)) or ""
+            for c in range(model.columnCount())
+        ).casefold()
+        return all(w in rec_text for w in self._words)

@@ -1,0 +1,55 @@
+"""The terminal commands, run as a user would (in a child process where it matters)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from facilitator.cli import main
+
+
+def test_demo_check_and_backup(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    assert "Demo cohort ready" in capsys.readouterr().out
+    assert main(["--db", db, "check"]) == 0
+    assert "Integrity: ok" in capsys.readouterr().out
+    out = tmp_path / "copy.sqlite"
+    assert main(["--db", db, "backup", "--out", str(out)]) == 0
+    assert out.exists() and "checked" in capsys.readouterr().out
+
+
+def test_scale_data(tmp_path, capsys):
+    db = str(tmp_path / "scale.sqlite")
+    assert main(["--db", db, "demo", "--participants", "50", "--cohorts", "3"]) == 0
+    assert "Created 3 cohort(s) of 50 participants" in capsys.readouterr().out
+    assert main(["--db", db, "demo", "--participants", "0"]) == 2
+
+
+def test_env_variable_chooses_the_database(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("FACILITATOR_DB", str(tmp_path / "env.sqlite"))
+    assert main(["demo"]) == 0
+    assert (tmp_path / "env.sqlite").exists()
+
+
+def test_bad_file_is_a_clear_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("hello")
+    proc = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--db", str(bad), "check"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "is not a Facilitator database" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert bad.read_text() == "hello"
+
+
+def test_app_without_display_explains_how_to_get_one(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--db", str(tmp_path / "x.sqlite")],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert proc.returncode == 3
+    assert "no display" in proc.stderr and "xvfb-run" in proc.stderr

@@ -1,0 +1,84 @@
+"""Backups through the backup API; a damaged database after a crash is moved aside, not lost."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from facilitator.services import cohorts
+from facilitator.store import backup, checks
+from facilitator.store.database import open_database
+from facilitator.store.errors import DamagedDatabase
+from facilitator.store.paths import sidecar
+
+
+def test_backup_of_live_database_is_checked_and_complete(db, cohort_id):
+    dest = db.backup("manual")
+    assert checks.integrity_ok(dest) == (True, "ok")
+    con = sqlite3.connect(dest)
+    assert con.execute("SELECT name FROM cohorts").fetchall() == [("Test cohort",)]
+    con.close()
+    assert backup.list_backups(db.path)[0] == dest
+
+
+def test_old_routine_backups_are_pruned(db):
+    for _ in range(backup.KEEP + 3):
+        db.backup("manual")
+    assert len(backup.list_backups(db.path)) == backup.KEEP
+
+
+def test_close_makes_a_backup(db_path):
+    db = open_database(db_path, routine_backup=False)
+    cohorts.create_cohort(db, {"name": "Kept"})
+    db.close()
+    assert len(backup.list_backups(db_path)) == 1
+
+
+def _corrupt_with_wal(path):
+    """Leave the database as a crash would (non-empty -wal) and damage its pages."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE IF NOT EXISTS filler (x TEXT)")
+    con.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 400)
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("INSERT INTO filler VALUES ('pending')")
+    con.commit()
+    raw = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, min(len(raw), 4096 * 40), 4096):
+        raw[offset + 100 : offset + 400] = b"\xff" * 300
+    # Keep the -wal (a crash leaves it) while swapping in the damaged main file.
+    wal = sidecar(path, "-wal").read_bytes()
+    con.close()
+    path.write_bytes(bytes(raw))
+    sidecar(path, "-wal").write_bytes(wal)
+
+
+def test_damaged_database_after_crash_is_moved_aside_and_backup_offered(db_path):
+    db = open_database(db_path, routine_backup=False)
+    cohorts.create_cohort(db, {"name": "Before the crash"})
+    good = db.backup("manual")
+    db.close(backup_on_close=False)
+    _corrupt_with_wal(db_path)
+    with pytest.raises(DamagedDatabase) as info:
+        open_database(db_path)
+    err = info.value
+    assert not db_path.exists()
+    assert err.moved_to and all(p.exists() for p in err.moved_to)
+    assert any(p.name.endswith("-wal") for p in err.moved_to)
+    assert backup.newest_good_backup(db_path) == good
+    backup.restore_backup(good, db_path)
+    db = open_database(db_path, routine_backup=False)
+    try:
+        assert [c["name"] for c in cohorts.list_cohorts(db)] == ["Before the crash"]
+    finally:
+        db.close(backup_on_close=False)
+
+
+def test_stale_temp_files_are_swept(db_path):
+    open_database(db_path, routine_backup=False).close(backup_on_close=False)
+    stale = db_path.parent / ".export.xlsx.123.tmp"
+    stale.write_bytes(b"half")
+    open_database(db_path, routine_backup=False).close(backup_on_close=False)
+    assert not stale.exists()

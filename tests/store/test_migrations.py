@@ -1,0 +1,54 @@
+"""Every released schema upgrades to the newest, keeping its data; models match migrations."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from facilitator.models import Base
+from facilitator.store import backup, migrate
+from facilitator.store.database import open_database
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+RELEASED = sorted(FIXTURES.glob("schema_*.sqlite"))
+
+
+def test_there_is_a_fixture_for_the_first_schema():
+    assert FIXTURES / "schema_0001.sqlite" in RELEASED
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+def test_released_schema_upgrades_with_data_and_backup(fixture, tmp_path):
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)  # a closed fixture file, not a live database
+    db = open_database(path, routine_backup=False)
+    try:
+        from_rev = fixture.stem.split("_")[1]
+        with db.engine.connect() as con:
+            assert con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == migrate.head_revision()
+            names = {r[0] for r in con.exec_driver_sql("SELECT given_name FROM participants")}
+            assert {"Amira", "Ewa", "Liam"} <= names
+            assert con.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert con.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        if from_rev != migrate.head_revision():
+            assert db.report.upgraded_from == from_rev
+            kept = [p for p in backup.list_backups(path) if "before-upgrade" in p.name]
+            assert len(kept) == 1
+    finally:
+        db.close(backup_on_close=False)
+
+
+def test_models_and_migrations_agree(db):
+    with db.engine.connect() as con:
+        diffs = compare_metadata(MigrationContext.configure(con), Base.metadata)
+    assert diffs == [], f"models differ from migrations; write one: {diffs}"
+
+
+def test_revision_numbers_are_ordered():
+    revs = migrate.known_revisions()
+    assert revs == sorted(revs) and revs[0] == "0001"
+    assert migrate.is_newer("9999") and not migrate.is_newer("0001")

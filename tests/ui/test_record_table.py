@@ -1,0 +1,50 @@
+"""The shared table model, checked by pytest-qt's model tester."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from facilitator.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel
+
+COLUMNS = [
+    Column("Name", "name"),
+    Column("Active", "active", kind="bool"),
+    Column("When", "when", kind="date"),
+    Column("Count", "n", kind="number"),
+    Column("Tags", "tags", kind="list"),
+]
+ROWS = [
+    {"id": 1, "name": "Oak", "active": True, "when": date(2026, 3, 1), "n": 3, "tags": ["a", "b"]},
+    {"id": 2, "name": "rowan", "active": False, "when": None, "n": 10, "tags": []},
+    {"id": 3, "name": "Birch", "active": True, "when": date(2025, 1, 1), "n": 2, "tags": ["b"]},
+]
+
+
+def test_model_passes_model_tester(qtmodeltester):
+    model = RecordTableModel(COLUMNS)
+    model.set_records(ROWS)
+    qtmodeltester.check(model)
+
+
+def test_proxy_passes_model_tester_and_filters_all_words(qtmodeltester):
+    model = RecordTableModel(COLUMNS)
+    model.set_records(ROWS)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_filter_text("b OAK")
+    assert proxy.rowCount() == 1
+    proxy.set_filter_text("")
+    assert proxy.rowCount() == 3
+
+
+def test_sorting_is_by_value_not_text(qtmodeltester):
+    model = RecordTableModel(COLUMNS)
+    model.set_records(ROWS)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(3)
+    assert [proxy.index(r, 0).data() for r in range(3)] == ["Birch", "Oak", "rowan"]
+    proxy.sort(0)
+    assert [proxy.index(r, 0).data() for r in range(3)] == ["Birch", "Oak", "rowan"]
+    assert model.index(0, 1).data() == "✓" and model.index(0, 2).data() == "01 Mar 2026"
