@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-
-# Each area registers its subcommands here: (name, help, add_arguments, run(args, db)).
-Command = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable]
-COMMANDS: list[Command] = []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,15 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check the database's integrity and schema")
     check.set_defaults(run=_check)
 
-    for name, help_text, add_args, run in _area_commands():
-        p = sub.add_parser(name, help=help_text)
-        add_args(p)
-        p.set_defaults(run=run)
+    from facilitator.commands import register_all
+
+    register_all(sub)
     return parser
-
-
-def _area_commands() -> list[Command]:
-    return COMMANDS
 
 
 def main(argv: list[str] | None = None) -> int:
