@@ -48,8 +48,9 @@ def run_app(db_arg: str | None = None) -> int:
     window = MainWindow()
     starter = Starter(window, resolve_db_path(db_arg))
     window.show()
+    # Open the database once the window has painted: the worker's imports would otherwise
+    # compete with the first paint for the interpreter.
     QTimer.singleShot(0, starter.window_ready)
-    starter.open()
     code = app.exec()
     from PySide6.QtCore import QThreadPool
 
@@ -72,6 +73,8 @@ class Starter:
     def window_ready(self) -> None:
         if self.ready_mode == "interactive":
             self._report_ready("interactive")
+            return
+        self.open()
 
     def _report_ready(self, what: str) -> None:
         from PySide6.QtWidgets import QApplication

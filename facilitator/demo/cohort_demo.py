@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import date
 
 from sqlalchemy import insert, select
@@ -90,7 +91,7 @@ def build(db: Database) -> tuple[int, bool]:
             p = Participant(
                 cohort_id=cohort.id, organisation_id=orgs[org_i].id, given_name=given,
                 family_name=family, pronouns=pronouns, role=role,
-                email=f"{given.lower()}.{family.lower().replace(chr(39), '')}@example.org",
+                email=f"{_ascii(given)}.{_ascii(family)}@example.org",
                 access_needs=access, dietary_needs=diet,
                 consent_storage=True, consent_storage_date=consent_day,
                 consent_photos=photos, consent_photos_date=consent_day if photos else None,
@@ -107,6 +108,12 @@ def build(db: Database) -> tuple[int, bool]:
             members = [people[i] for i in order[g * 3 : g * 3 + 3]]
             s.add(PeerGroup(cohort_id=cohort.id, name=f"{colour} trio", members=members))
         return cohort.id, True
+
+
+def _ascii(name: str) -> str:
+    """Ewa Łukasiewicz -> lukasiewicz: e-mail local parts in the demo stay plain ASCII."""
+    folded = unicodedata.normalize("NFKD", name.replace("Ł", "L").replace("ł", "l"))
+    return "".join(c for c in folded if c.isascii() and c.isalnum()).lower()
 
 
 GIVEN = ("Alex Sam Jo Chris Pat Robin Morgan Kai Noor Ola Tariq Yusuf Mei Ana Lucía Zofia Ngozi "

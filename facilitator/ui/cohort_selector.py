@@ -18,6 +18,7 @@ class CohortSelector(QComboBox):
         self.ctx = ctx
         self.setObjectName("cohortSelector")
         self.setMinimumWidth(300)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setToolTip("The cohort you are working on")
         self.currentIndexChanged.connect(self._index_changed)
         ctx.changed.connect(lambda ch: ("cohorts" in ch.kinds or "*" in ch.kinds) and self.reload(ch.cohort_id))

@@ -47,4 +47,21 @@ def test_sorting_is_by_value_not_text(qtmodeltester):
     assert [proxy.index(r, 0).data() for r in range(3)] == ["Birch", "Oak", "rowan"]
     proxy.sort(0)
     assert [proxy.index(r, 0).data() for r in range(3)] == ["Birch", "Oak", "rowan"]
-    assert model.index(0, 1).data() == "✓" and model.index(0, 2).data() == "01 Mar 2026"
+    oak = model.row_of(1)  # the model itself is sorted now
+    assert model.index(oak, 1).data() == "✓" and model.index(oak, 2).data() == "01 Mar 2026"
+    assert [model.index(r, 0).data() for r in range(3)] == ["Birch", "Oak", "rowan"]
+
+
+def test_sort_keeps_the_selection_on_the_same_record(qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    model = RecordTableModel(COLUMNS)
+    model.set_records(ROWS)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    selection = QItemSelectionModel(proxy)
+    row = proxy.mapFromSource(model.index(model.row_of(2), 0))
+    selection.select(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    proxy.sort(3)
+    [chosen] = selection.selectedIndexes()
+    assert model.record(proxy.mapToSource(chosen).row())["id"] == 2

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -89,6 +91,28 @@ class FieldEditor:
         if spec.help:
             w.setToolTip(spec.help)
         self.widget = w
+        self.cell = QWidget()
+        self._row = QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(w, 1 if kind not in ("bool", "date") else 0)
+        col = QVBoxLayout(self.cell)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addLayout(self._row)
+        col.addWidget(self.error)
+        if kind in ("bool", "date"):
+            self._row.addStretch(1)
+
+    def pair_with(self, date_editor: FieldEditor) -> None:
+        """Show a date on this checkbox's line; ticking fills in today, unticking clears it."""
+        self._row.insertWidget(self._row.count() - 1, QLabel(date_editor.spec.label.lower()))
+        self._row.insertWidget(self._row.count() - 1, date_editor.widget)
+        date_editor.error = self.error
+        self.widget.toggled.connect(
+            lambda on: date_editor.set_value(
+                (date_editor.value() or date.today()) if on else None
+            )
+        )
 
     def value(self) -> Any:
         w, kind = self.widget, self.spec.kind
@@ -125,8 +149,14 @@ class FieldEditor:
             w.setText(value or "")
 
     def show_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
+        if message or not self.error.property("owner") or self.error.property("owner") == self.spec.name:
+            self.error.setText(message or "")
+            self.error.setVisible(bool(message))
+            self.error.setProperty("owner", self.spec.name if message else None)
+
+
+def _is_date_of(spec: FieldSpec, previous: FieldSpec) -> bool:
+    return spec.kind == "date" and previous.kind == "bool" and spec.name == f"{previous.name}_date"
 
 
 class FormDialog(QDialog):
@@ -150,31 +180,40 @@ class FormDialog(QDialog):
         self.result_value: Any = None
         self.editors: dict[str, FieldEditor] = {}
         body = QWidget()
-        outer = QVBoxLayout(body)
+        grid = QGridLayout(body)
+        section_names = list(dict.fromkeys(spec.section for spec in specs))
+        two_columns = len(section_names) >= 3  # long forms side by side rather than scrolling
+        columns = [QVBoxLayout(), QVBoxLayout()]
+        for i, column in enumerate(columns):
+            grid.addLayout(column, 0, i)
         sections: dict[str, QFormLayout] = {}
+        previous: FieldEditor | None = None
         for spec in specs:
+            ed = FieldEditor(spec, (choices or {}).get(spec.ref))
+            self.editors[spec.name] = ed
+            if previous is not None and _is_date_of(spec, previous.spec):
+                previous.pair_with(ed)  # "[x] Consent …  on [date]" on one line
+                previous = None
+                continue
             form = sections.get(spec.section)
             if form is None:
                 form = QFormLayout()
                 form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+                column = columns[section_names.index(spec.section) % 2 if two_columns else 0]
                 if spec.section:
                     box = QGroupBox(spec.section)
                     box.setLayout(form)
-                    outer.addWidget(box)
+                    column.addWidget(box)
                 else:
-                    outer.addLayout(form)
+                    column.addLayout(form)
                 sections[spec.section] = form
-            ed = FieldEditor(spec, (choices or {}).get(spec.ref))
-            self.editors[spec.name] = ed
-            cell = QWidget()
-            col = QVBoxLayout(cell)
-            col.setContentsMargins(0, 0, 0, 0)
-            col.setSpacing(2)
-            col.addWidget(ed.widget)
-            col.addWidget(ed.error)
             label = "" if spec.kind == "bool" else spec.label + (" *" if spec.required else "")
-            form.addRow(label, cell)
-        outer.addStretch(1)
+            if spec.section and spec.label == spec.section:
+                label = ""  # a "Notes" box needs no second "Notes" beside it
+            form.addRow(label, ed.cell) if label else form.addRow(ed.cell)
+            previous = ed
+        for column in columns:
+            column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

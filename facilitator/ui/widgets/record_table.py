@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -49,11 +48,51 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self.records: list[dict] = []
+        self._haystacks: list[str] | None = None
+        self._sort_column = -1
+        self._sort_reverse = False
 
     def set_records(self, records: list[dict]) -> None:
         self.beginResetModel()
         self.records = list(records)
+        self._haystacks: list[str] | None = None
+        if self._sort_column >= 0:
+            self.records.sort(key=self._sort_key(self._sort_column), reverse=self._sort_reverse)
         self.endResetModel()
+
+    def haystack(self, row: int) -> str:
+        """All of a row's shown text, folded, for filtering (computed once per load)."""
+        if self._haystacks is None:
+            self._haystacks = [
+                " ".join(c.display(rec) for c in self.columns).casefold() for rec in self.records
+            ]
+        return self._haystacks[row]
+
+    def _sort_key(self, column: int):
+        col = self.columns[column]
+        if col.kind == "number":
+            return lambda rec: col.raw(rec) or 0
+        if col.kind == "bool":
+            return lambda rec: int(bool(col.raw(rec)))
+        if col.kind == "date":
+            return lambda rec: (v.isoformat() if (v := col.raw(rec)) else "")
+        return lambda rec: col.display(rec).casefold()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the records themselves: one Python sort, not a comparison per data() call."""
+        if not (0 <= column < len(self.columns)):
+            return
+        self._sort_column, self._sort_reverse = column, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [id(self.records[i.row()]) for i in old]
+        self.records.sort(key=self._sort_key(column), reverse=self._sort_reverse)
+        self._haystacks = None
+        where = {id(rec): row for row, rec in enumerate(self.records)}
+        self.changePersistentIndexList(
+            old, [self.index(where[rid], i.column()) for rid, i in zip(old_ids, old, strict=True)]
+        )
+        self.layoutChanged.emit()
 
     def record(self, row: int) -> dict:
         return self.records[row]
@@ -82,15 +121,6 @@ class RecordTableModel(QAbstractTableModel):
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("bool", "number"):
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == SORT_ROLE:
-            v = col.raw(rec)
-            if col.kind == "number":
-                return v or 0
-            if col.kind == "bool":
-                return int(bool(v))
-            if col.kind == "date":
-                return v.isoformat() if v else ""
-            return col.display(rec).casefold()
         if role == ID_ROLE:
             return rec.get("id")
         return None
@@ -102,14 +132,13 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Type-to-filter across every column; sorts on the source's SORT_ROLE."""
+    """Type-to-filter across every column. Sorting is handed to the source model, which sorts
+    its list once (a proxy sort would call data() twice per comparison: 0.5 s for 5,000 rows)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._words: list[str] = []
 
     def set_filter_text(self, text: str) -> None:
@@ -122,12 +151,11 @@ class RecordFilterProxy(QSortFilterProxyModel):
             self._words = words
             self.invalidateFilter()
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self._words:
             return True
-        model = self.sourceModel()
-        rec_text = " ".join(
-            model.data(model.index(source_row, c, source_parent)) or ""
-            for c in range(model.columnCount())
-        ).casefold()
-        return all(w in rec_text for w in self._words)
+        text = self.sourceModel().haystack(source_row)
+        return all(w in text for w in self._words)
