@@ -145,9 +145,10 @@ class Starter:
         run_in_background(work, done, lambda exc: ctx.show_error(exc, self.window))
 
     def _failed(self, exc: Exception) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         from facilitator.store.errors import DamagedDatabase, StoreError
+        from facilitator.ui import messages
 
         if isinstance(exc, DamagedDatabase):
             self._offer_restore(exc)
@@ -162,11 +163,7 @@ class Starter:
             print(f"open-failed {title}: {text}", flush=True)
             self.window.close()
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=self.window)
-        other = box.addButton("Open another file…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is other:
+        if messages.choose(self.window, title, text, ["Open another file…", "Quit"], critical=True) == 0:
             name, _ = QFileDialog.getSaveFileName(
                 self.window, "Open or create a database", str(self.path.parent),
                 "Facilitator database (*.sqlite);;All files (*)",
@@ -179,24 +176,26 @@ class Starter:
         self.window.close()
 
     def _offer_restore(self, exc) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         from facilitator.store import backup
+        from facilitator.store.errors import StoreError
+        from facilitator.ui import messages
 
         good = backup.newest_good_backup(self.path)
-        box = QMessageBox(QMessageBox.Icon.Warning, exc.title, str(exc), parent=self.window)
-        restore = None
+        buttons, detail = ["Start an empty database", "Quit"], ""
         if good:
             stamp = time.strftime("%d %b %Y %H:%M", time.localtime(good.stat().st_mtime))
-            box.setInformativeText(f"The newest good backup is from {stamp}.")
-            restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole)
-        fresh = box.addButton("Start an empty database", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if restore is not None and box.clickedButton() is restore:
-            backup.restore_backup(good, self.path)
+            detail = f"The newest good backup is from {stamp}."
+            buttons.insert(0, "Restore that backup")
+        choice = buttons[messages.choose(self.window, exc.title, str(exc), buttons, detail=detail)]
+        if choice == "Restore that backup":
+            try:
+                backup.restore_backup(good, self.path)
+            except (StoreError, OSError) as err:
+                messages.warn(self.window, "Could not restore the backup", str(err))
+                self.window.close()
+                return
             self.open()
-        elif box.clickedButton() is fresh:
+        elif choice == "Start an empty database":
             self.open()
         else:
             self.window.close()

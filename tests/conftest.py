@@ -57,8 +57,10 @@ class Answers:
 
     confirm: bool = True
     yes_no: bool = True
+    choice: str = ""  # the label of the button `choose` presses ("" = the last, the escape)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     questions: list[tuple[str, str]] = field(default_factory=list)
+    offered: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(autouse=True)
@@ -77,6 +79,12 @@ def answers(monkeypatch) -> Answers:
         ans.questions.append((title, text))
         return ans.yes_no
 
+    def choose(_parent, title, text, buttons, **_kw):
+        ans.questions.append((title, text))
+        ans.offered = list(buttons)
+        return buttons.index(ans.choice) if ans.choice in buttons else len(buttons) - 1
+
+    monkeypatch.setattr(messages, "choose", choose)
     monkeypatch.setattr(messages, "warn", warn)
     monkeypatch.setattr(messages, "confirm", confirm)
     monkeypatch.setattr(messages, "ask_yes_no", ask_yes_no)

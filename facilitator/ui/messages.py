@@ -23,3 +23,21 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose(parent: QWidget | None, title: str, text: str, buttons: list[str], *,
+           detail: str = "", critical: bool = False) -> int:
+    """Ask with named buttons; return the index of the one pressed (-1 if closed).
+
+    The last button is the escape ("Quit", "Cancel")."""
+    icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning
+    box = QMessageBox(icon, title, text, parent=parent)
+    if detail:
+        box.setInformativeText(detail)
+    made = []
+    for i, label in enumerate(buttons):
+        role = QMessageBox.ButtonRole.RejectRole if i == len(buttons) - 1 else QMessageBox.ButtonRole.AcceptRole
+        made.append(box.addButton(label, role))
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else -1

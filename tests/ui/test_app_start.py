@@ -31,3 +31,60 @@ def test_app_starts_and_loads_participants(tmp_path):
 def test_app_refuses_a_locked_database_with_a_message(tmp_path, db):
     proc = start(db.path, tmp_path, mode="interactive-error")
     assert "open-failed Facilitator is already open" in proc.stdout
+
+
+def _damage(path):
+    from tests.store.test_backup_and_recovery import _corrupt_with_wal
+
+    _corrupt_with_wal(path)
+
+
+def start_in_process(qtbot, path):
+    from facilitator.app import Starter
+    from facilitator.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    starter = Starter(win, path)
+    starter.open()
+    return win, starter
+
+
+def test_damaged_database_offers_the_newest_good_backup_and_restores_it(qtbot, tmp_path, answers):
+    from facilitator.services import cohorts
+    from facilitator.store.database import open_database
+
+    path = tmp_path / "crashy.sqlite"
+    db = open_database(path, routine_backup=False)
+    cohorts.create_cohort(db, {"name": "Saved yesterday"})
+    db.backup("manual")
+    db.close(backup_on_close=False)
+    _damage(path)
+    answers.choice = "Restore that backup"
+    win, starter = start_in_process(qtbot, path)
+    qtbot.waitUntil(lambda: starter.ctx is not None, timeout=10_000)
+    assert answers.offered == ["Restore that backup", "Start an empty database", "Quit"]
+    assert "moved aside" in answers.questions[0][1]
+    assert win.selector.currentText().startswith("Saved yesterday")
+    assert list(tmp_path.glob("crashy.sqlite.damaged-*"))  # the damaged file was kept
+    starter.shutdown()
+
+
+def test_newer_database_message_and_quit_leaves_file_alone(qtbot, tmp_path, answers):
+    import sqlite3
+
+    from facilitator.store.database import open_database
+
+    path = tmp_path / "newer.sqlite"
+    open_database(path, routine_backup=False).close(backup_on_close=False)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num='9999'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    win, starter = start_in_process(qtbot, path)
+    qtbot.waitUntil(lambda: bool(answers.questions), timeout=10_000)
+    title, text = answers.questions[0]
+    assert title == "Database from a newer version" and "Install the newer version" in text
+    assert answers.offered == ["Open another file…", "Quit"]
+    assert path.read_bytes() == before
