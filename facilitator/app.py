@@ -45,6 +45,11 @@ def run_app(db_arg: str | None = None) -> int:
     from facilitator.ui.gc_guard import UiThreadCollector
 
     collector = UiThreadCollector(app)  # noqa: F841 - lives as long as the app
+    from PySide6.QtGui import QIcon
+
+    from facilitator.resources import resource
+
+    app.setWindowIcon(QIcon(str(resource("icons", "facilitator.svg"))))
     window = MainWindow()
     starter = Starter(window, resolve_db_path(db_arg))
     window.show()

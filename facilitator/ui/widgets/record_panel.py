@@ -137,6 +137,7 @@ class RecordPanel(QWidget):
         if cohort_id is None:
             self.model.set_records([])
             self._update_count()
+            self.loaded.emit(0)
             return
         self._loading = True
         db, list_fn = self.ctx.db, self.spec.list_fn
