@@ -6,8 +6,7 @@ from facilitator.models import Facilitator
 from facilitator.models.cohort import FACILITATOR_ROLES
 from facilitator.services import records
 from facilitator.services.fields import FieldSpec
-from facilitator.services.records import Record, RecordKind
-from facilitator.store.database import Database
+from facilitator.services.records import RecordKind
 
 FIELDS = (
     FieldSpec("name", "Name", required=True, max_length=120),
@@ -21,18 +20,6 @@ FIELDS = (
 KIND = RecordKind(model=Facilitator, fields=FIELDS, noun="team member", unique_name="name",
                   order_by=("name",))
 
-
-def list_facilitators(db: Database, cohort_id: int) -> list[Record]:
-    return records.list_records(db, KIND, cohort_id)
-
-
-def create_facilitator(db: Database, cohort_id: int, values: Record):
-    return records.create_record(db, KIND, cohort_id, values)
-
-
-def update_facilitator(db: Database, facilitator_id: int, values: Record):
-    return records.update_record(db, KIND, facilitator_id, values)
-
-
-def delete_facilitator(db: Database, facilitator_id: int):
-    return records.delete_record(db, KIND, facilitator_id)
+_service = records.RecordService(KIND)
+list_facilitators, create_facilitator = _service.list, _service.create
+update_facilitator, delete_facilitator = _service.update, _service.delete

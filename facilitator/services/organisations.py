@@ -25,6 +25,10 @@ KIND = RecordKind(
     model=Organisation, fields=FIELDS, noun="organisation", unique_name="name", order_by=("name",)
 )
 
+_service = records.RecordService(KIND)
+create_organisation, update_organisation = _service.create, _service.update
+delete_organisation = _service.delete
+
 
 def list_organisations(db: Database, cohort_id: int) -> list[Record]:
     """Organisations with how many participants each has."""
@@ -41,14 +45,3 @@ def list_organisations(db: Database, cohort_id: int) -> list[Record]:
         )
         return [records.to_record(o, KIND) | {"participants": counts.get(o.id, 0)} for o in orgs]
 
-
-def create_organisation(db: Database, cohort_id: int, values: Record):
-    return records.create_record(db, KIND, cohort_id, values)
-
-
-def update_organisation(db: Database, org_id: int, values: Record):
-    return records.update_record(db, KIND, org_id, values)
-
-
-def delete_organisation(db: Database, org_id: int):
-    return records.delete_record(db, KIND, org_id)

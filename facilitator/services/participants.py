@@ -67,6 +67,10 @@ KIND = RecordKind(
     order_by=("family_name", "given_name", "id"),
 )
 
+_service = records.RecordService(KIND)
+get_participant, create_participant = _service.get, _service.create
+update_participant, delete_participant = _service.update, _service.delete
+
 LIST_COLUMNS = ("id", "given_name", "family_name", "pronouns", "role", "email", "phone", "status",
                 "organisation_id", "consent_storage", "consent_photos", "consent_share_org",
                 "access_needs", "dietary_needs")
@@ -83,22 +87,6 @@ def list_participants(db: Database, cohort_id: int) -> list[Record]:
     )
     with db.read() as s:
         return [dict(row) for row in s.execute(stmt).mappings()]
-
-
-def get_participant(db: Database, participant_id: int) -> Record:
-    return records.get_record(db, KIND, participant_id)
-
-
-def create_participant(db: Database, cohort_id: int, values: Record):
-    return records.create_record(db, KIND, cohort_id, values)
-
-
-def update_participant(db: Database, participant_id: int, values: Record):
-    return records.update_record(db, KIND, participant_id, values)
-
-
-def delete_participant(db: Database, participant_id: int):
-    return records.delete_record(db, KIND, participant_id)
 
 
 def find_duplicates(db: Database, cohort_id: int, values: Record, exclude_id: int | None = None):

@@ -20,6 +20,10 @@ FIELDS = (
 KIND = RecordKind(model=PeerGroup, fields=FIELDS, noun="peer group", unique_name="name",
                   order_by=("name",))
 
+_service = records.RecordService(KIND)
+create_peer_group, update_peer_group = _service.create, _service.update
+delete_peer_group = _service.delete
+
 
 def list_peer_groups(db: Database, cohort_id: int) -> list[Record]:
     """Groups with member ids and names (one query for the memberships)."""
@@ -44,18 +48,6 @@ def list_peer_groups(db: Database, cohort_id: int) -> list[Record]:
         rec["members"] = [name for _, name in members.get(g.id, [])]
         out.append(rec)
     return out
-
-
-def create_peer_group(db: Database, cohort_id: int, values: Record):
-    return records.create_record(db, KIND, cohort_id, values)
-
-
-def update_peer_group(db: Database, group_id: int, values: Record):
-    return records.update_record(db, KIND, group_id, values)
-
-
-def delete_peer_group(db: Database, group_id: int):
-    return records.delete_record(db, KIND, group_id)
 
 
 def set_members(db: Database, group_id: int, participant_ids: list[int]) -> tuple[list[int], Changes]:

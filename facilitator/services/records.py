@@ -124,3 +124,25 @@ def _validate(s: Session, kind: RecordKind, cohort_id: int, data: Record, own_id
             )
     if kind.check:
         kind.check(s, cohort_id, data, own_id)
+
+
+class RecordService:
+    """The five calls for one kind, bound to it: service.create(db, cohort_id, values) etc."""
+
+    def __init__(self, kind: RecordKind):
+        self.kind = kind
+
+    def list(self, db: Database, cohort_id: int) -> list[Record]:
+        return list_records(db, self.kind, cohort_id)
+
+    def get(self, db: Database, record_id: int) -> Record:
+        return get_record(db, self.kind, record_id)
+
+    def create(self, db: Database, cohort_id: int, values: Record) -> Result:
+        return create_record(db, self.kind, cohort_id, values)
+
+    def update(self, db: Database, record_id: int, values: Record) -> Changes:
+        return update_record(db, self.kind, record_id, values)
+
+    def delete(self, db: Database, record_id: int) -> tuple[snapshots.Snapshot, Changes]:
+        return delete_record(db, self.kind, record_id)
