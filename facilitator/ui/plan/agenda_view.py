@@ -6,14 +6,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -51,26 +51,19 @@ class AgendaView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("days")
         self.tree.setHeaderHidden(True)
-        self.tree.setMinimumWidth(200)
+        self.tree.setMinimumWidth(160)
         self.tree.currentItemChanged.connect(self._tree_changed)
-        self.add_session_button = QPushButton("Add session…")
-        self.edit_session_button = QPushButton("Edit…")
-        self.dup_session_button = QPushButton("Duplicate")
-        self.delete_session_button = QPushButton("Delete")
-        self.add_session_button.clicked.connect(self.add_session)
-        self.edit_session_button.clicked.connect(self.edit_session)
-        self.dup_session_button.clicked.connect(self.duplicate_session)
-        self.delete_session_button.clicked.connect(self.delete_session)
+        self.session_bar = QToolBar()
+        self.add_session_button = self._action(self.session_bar, "Add session…", self.add_session)
+        self.edit_session_button = self._action(self.session_bar, "Edit…", self.edit_session)
+        self.dup_session_button = self._action(self.session_bar, "Duplicate", self.duplicate_session)
+        self.delete_session_button = self._action(self.session_bar, "Delete", self.delete_session)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(QLabel("<b>Days and sessions</b>"))
         lv.addWidget(self.tree, 1)
-        row = QHBoxLayout()
-        for b in (self.add_session_button, self.edit_session_button, self.dup_session_button,
-                  self.delete_session_button):
-            row.addWidget(b)
-        lv.addLayout(row)
+        lv.addWidget(self.session_bar)
 
         self.header = QLabel()
         self.header.setObjectName("sessionHeader")
@@ -108,28 +101,18 @@ class AgendaView(QWidget):
         self.problems.setStyleSheet(PROBLEM_STYLE)
         self.problems.hide()
 
-        self.add_button = QPushButton("Add item…")
-        self.edit_button = QPushButton("Edit…")
-        self.dup_button = QPushButton("Duplicate")
-        self.up_button = QPushButton("Up")
-        self.down_button = QPushButton("Down")
-        self.move_button = QPushButton("Move to session…")
-        self.delete_button = QPushButton("Delete")
+        bar = QToolBar()
+        self.item_bar = bar
+        self.add_button = self._action(bar, "Add item…", self.add_item)
+        self.edit_button = self._action(bar, "Edit…", self.edit_item)
+        self.dup_button = self._action(bar, "Duplicate", self.duplicate_item)
+        self.up_button = self._action(bar, "Up", lambda: self.step_item(-1))
+        self.down_button = self._action(bar, "Down", lambda: self.step_item(1))
+        self.move_button = self._action(bar, "Move to session…", self.move_item_to_session)
+        bar.addSeparator()
+        self.delete_button = self._action(bar, "Delete", self.delete_item)
         self.up_button.setToolTip("Move the item up (Alt+Up)")
         self.down_button.setToolTip("Move the item down (Alt+Down)")
-        self.add_button.clicked.connect(self.add_item)
-        self.edit_button.clicked.connect(self.edit_item)
-        self.dup_button.clicked.connect(self.duplicate_item)
-        self.up_button.clicked.connect(lambda: self.step_item(-1))
-        self.down_button.clicked.connect(lambda: self.step_item(1))
-        self.move_button.clicked.connect(self.move_item_to_session)
-        self.delete_button.clicked.connect(self.delete_item)
-        bar = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.dup_button, self.up_button,
-                  self.down_button, self.move_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        bar.addWidget(self.delete_button)
 
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -137,7 +120,7 @@ class AgendaView(QWidget):
         rv.addWidget(self.header)
         rv.addWidget(self.table, 1)
         rv.addWidget(self.problems)
-        rv.addLayout(bar)
+        rv.addWidget(bar)
 
         split = QSplitter()
         split.addWidget(left)
@@ -149,6 +132,12 @@ class AgendaView(QWidget):
         layout.addWidget(split)
         ctx.changed.connect(self._on_changed)
         self._update_buttons()
+
+    @staticmethod
+    def _action(bar: QToolBar, text: str, slot) -> QAction:
+        act = bar.addAction(text)
+        act.triggered.connect(lambda _=False: slot())
+        return act
 
     # loading -----------------------------------------------------------------------------
     def show_event(self, event_id: int | None) -> None:

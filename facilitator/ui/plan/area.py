@@ -26,7 +26,6 @@ class PlanArea(QWidget):
         self.tabs.addTab(self.live, "Run the day")
         self.tabs.addTab(self.register, "Attendance")
         self.timeline = TimelinePanel(ctx)
-        self.timeline.setMinimumWidth(200)
         split = QSplitter()
         split.setObjectName("planSplitter")
         split.addWidget(self.timeline)

@@ -32,6 +32,7 @@ class LiveView(QWidget):
         self.state: dict = {}
         self.day_label = QLabel()
         self.day_label.setObjectName("liveDay")
+        self.day_label.setWordWrap(True)
         self.now_label = QLabel()
         self.now_label.setObjectName("liveNow")
         self.now_label.setStyleSheet("font-size: 20pt; font-weight: 600;")

@@ -109,6 +109,7 @@ class RegisterView(QWidget):
                            "<b>A</b> absent (then the next person) · <b>N</b> note · "
                            "<b>Delete</b> clears")
         help_text.setStyleSheet("color: #444;")
+        help_text.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel("Register for"))
         top.addWidget(self.scope, 1)
