@@ -39,6 +39,13 @@ def to_record(ev: Event) -> Record:
     return rec
 
 
+def validate(values: Record) -> dict:
+    """Check a whole form's values without saving: raises ValidationError naming each field."""
+    data = _columns(values, partial=False)
+    _check_dates(data["start_date"], data["end_date"])
+    return data
+
+
 def _columns(values: Record, *, partial: bool) -> dict:
     data = clean(FIELDS, values, partial=partial)
     problems: dict[str, str] = {}

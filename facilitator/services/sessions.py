@@ -32,6 +32,11 @@ def to_record(ps: PlanSession) -> Record:
     }
 
 
+def validate(values: Record) -> dict:
+    """Check a whole form's values without saving: raises ValidationError naming each field."""
+    return _columns(values, partial=False)
+
+
 def _columns(values: Record, *, partial: bool) -> dict:
     data = clean(FIELDS, values, partial=partial)
     problems: dict[str, str] = {}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from facilitator.services import agenda, plan_view, sessions
 from facilitator.services.errors import ValidationError
@@ -158,6 +159,8 @@ class AgendaView(QWidget):
         run_in_background(lambda: plan_view.event_plan(db, event_id), self._loaded, self._failed)
 
     def _loaded(self, plan: dict) -> None:
+        if not isValid(self):  # the view closed while the query ran
+            return
         self._loading = False
         if self._again or plan["id"] != self.event_id:
             self._again = False
@@ -317,6 +320,7 @@ class AgendaView(QWidget):
         db, event_id = self.ctx.db, self.event_id
 
         def submit(values):
+            sessions.validate(values)
             new = edits.create(self.ctx, "Add session",
                                lambda: sessions.create_session(db, event_id, values),
                                lambda i: sessions.delete_session(db, i),
@@ -337,6 +341,7 @@ class AgendaView(QWidget):
         before = {f.name: ps[f.name] for f in sessions.FIELDS}
 
         def submit(values):
+            sessions.validate(values)
             return undo.edit(self.ctx, "session", lambda i, v: sessions.update_session(db, i, v),
                              ps["id"], before, clean(sessions.FIELDS, values)) or False
 
@@ -375,6 +380,7 @@ class AgendaView(QWidget):
         db, sid = self.ctx.db, ps["id"]
 
         def submit(values):
+            agenda.validate(values)
             new = edits.create(self.ctx, "Add agenda item",
                                lambda: agenda.create_item(db, sid, values, position),
                                lambda i: agenda.delete_item(db, i),
@@ -395,6 +401,7 @@ class AgendaView(QWidget):
         before = {f.name: it[f.name] for f in agenda.FIELDS}
 
         def submit(values):
+            agenda.validate(values)
             return undo.edit(self.ctx, "agenda item", lambda i, v: agenda.update_item(db, i, v),
                              it["id"], before, clean(agenda.FIELDS, values)) or False
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from facilitator.services import attendance
 from facilitator.ui import undo
@@ -166,6 +167,8 @@ class RegisterView(QWidget):
         run_in_background(load, self._loaded, self._failed)
 
     def _loaded(self, result) -> None:
+        if not isValid(self):  # the view closed while the query ran
+            return
         self._loading = False
         if self._again:
             self._again = False

@@ -171,8 +171,9 @@ class TimelinePanel(QWidget):
 
     # actions -------------------------------------------------------------------------------
     def _remember(self, new_id):
+        """Select a just-created event (the list has already reloaded on the change)."""
         if new_id:
-            self._select = new_id
+            self.select_event(new_id)
         return new_id
 
     def new_event(self) -> None:
@@ -181,6 +182,7 @@ class TimelinePanel(QWidget):
         db, cohort_id = self.ctx.db, self.ctx.cohort_id
 
         def submit(values):
+            events.validate(values)
             return self._remember(edits.create(
                 self.ctx, "Add event", lambda: events.create_event(db, cohort_id, values),
                 lambda i: events.delete_event(db, i),
@@ -199,6 +201,7 @@ class TimelinePanel(QWidget):
         before = {f.name: ev[f.name] for f in events.FIELDS}
 
         def submit(values):
+            events.validate(values)
             return undo.edit(self.ctx, "event", lambda i, v: events.update_event(db, i, v),
                              ev["id"], before, clean(events.FIELDS, values)) or False
 
