@@ -59,6 +59,11 @@ class AgendaView(QWidget):
         self.edit_session_button = self._action(self.session_bar, "Edit…", self.edit_session)
         self.dup_session_button = self._action(self.session_bar, "Duplicate", self.duplicate_session)
         self.delete_session_button = self._action(self.session_bar, "Delete", self.delete_session)
+        for act, tip in ((self.add_session_button, "Add a session to this event"),
+                         (self.edit_session_button, "Edit the chosen session"),
+                         (self.dup_session_button, "Copy the chosen session and its items"),
+                         (self.delete_session_button, "Delete the chosen session")):
+            act.setToolTip(tip)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)

@@ -117,7 +117,7 @@ class LiveView(QWidget):
                 if it["end_at"] <= minute and it is not current:
                     continue
                 nudge = f"  ({it['nudge_minutes']:+d} min)" if it["nudge_minutes"] else ""
-                indent = "      " if it["in_block"] else ""
+                indent = f"      {it['track']}: " if it["in_block"] else ""
                 row = QListWidgetItem(f"{indent}{clock(it['start_at'])}–{clock(it['end_at'])}  "
                                       f"{it['title']}{nudge}")
                 if it["problems"]:
