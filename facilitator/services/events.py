@@ -17,7 +17,9 @@ from facilitator.store.database import Database
 FIELDS = (
     FieldSpec("title", "Title", required=True, max_length=160),
     FieldSpec("kind", "Kind", kind="choice", choices=EVENT_KINDS, required=True),
-    FieldSpec("start_date", "First day", kind="date", required=True),
+    FieldSpec("start_date", "First day", kind="date", required=True,
+              help="Changing only the first day moves the whole event: its last day and its "
+                   "sessions move with it."),
     FieldSpec("end_date", "Last day", kind="date", required=True),
     FieldSpec("day_end", "Each day ends by", max_length=8,
               help="A time like 17:00. Days that run later are flagged. Leave empty for no limit."),

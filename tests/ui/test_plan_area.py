@@ -209,3 +209,35 @@ def test_export_calendar_from_the_app(qtbot, db, window, tmp_path):
     area.timeline.write_ics(str(out))
     qtbot.waitUntil(out.exists, timeout=5000)
     assert len(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 6
+
+
+def test_move_item_to_another_session_and_duplicate_session_with_undo(qtbot, db, window):
+    area, event_id = open_plans(qtbot, db, window)
+    view = area.agenda
+    view.table.selectRow(1)  # Check-in circle, in "Arrival and opening"
+    first_session = view.session_id
+    rows = view.model.rowCount()
+
+    def choose(dlg):
+        i = dlg.combo.findText("Thinking about", Qt.MatchFlag.MatchContains)
+        dlg.combo.setCurrentIndex(i)
+        dlg.accept()
+
+    when_dialog_opens(choose)
+    view.move_item_to_session()
+    qtbot.waitUntil(lambda: not view.loading and view.session()["title"].startswith("Thinking"),
+                    timeout=5000)
+    assert view.model.item(view.model.rowCount() - 1)["title"] == "Check-in circle"
+    window.undo_action.trigger()
+    view.select_session(first_session)
+    qtbot.waitUntil(lambda: not view.loading and view.model.rowCount() == rows, timeout=5000)
+    assert view.model.item(1)["title"] == "Check-in circle"
+
+    sessions_before = sum(len(d["sessions"]) for d in view.plan["days_plan"])
+    view.duplicate_session()
+    qtbot.waitUntil(lambda: not view.loading and sum(
+        len(d["sessions"]) for d in view.plan["days_plan"]) == sessions_before + 1, timeout=5000)
+    assert view.session()["title"] == "Arrival and opening (copy)"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not view.loading and sum(
+        len(d["sessions"]) for d in view.plan["days_plan"]) == sessions_before, timeout=5000)

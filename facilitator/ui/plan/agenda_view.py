@@ -264,6 +264,8 @@ class AgendaView(QWidget):
             f"{clock(ps['end_at'])}{start_kind} · session {length(ps['minutes'])} · "
             f"day {length(day['minutes'])}</span>"
             + (f"<ul style='margin:2px 0'>{objectives}</ul>" if objectives else "")
+            + (f"<span style='color:#555'><i>Notes:</i> {escape(ps['facilitator_notes'])}</span>"
+               if ps["facilitator_notes"].strip() else "")
         )
         problems = day["problems"] + ps["problems"]
         self.problems.setText("\n".join(f"⚠ {p}" for p in problems))
