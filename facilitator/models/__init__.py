@@ -1,5 +1,6 @@
 """ORM classes only: no Qt, no I/O beyond SQLAlchemy. Importing this registers every table."""
 
+from facilitator.models.attendance import Attendance
 from facilitator.models.base import Base, Entity
 from facilitator.models.cohort import (
     Cohort,
@@ -9,14 +10,20 @@ from facilitator.models.cohort import (
     PeerGroup,
     peer_group_members,
 )
+from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
 
 __all__ = [
+    "AgendaItem",
+    "Attendance",
     "Base",
     "Cohort",
     "Entity",
+    "Event",
+    "EventTemplate",
     "Facilitator",
     "Organisation",
     "Participant",
     "PeerGroup",
+    "PlanSession",
     "peer_group_members",
 ]

@@ -53,3 +53,18 @@ def test_app_without_display_explains_how_to_get_one(tmp_path):
     )
     assert proc.returncode == 3
     assert "no display" in proc.stderr and "xvfb-run" in proc.stderr
+
+
+def test_export_ics_from_the_terminal(tmp_path, capsys):
+    import icalendar
+
+    db = str(tmp_path / "cli.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    out = tmp_path / "cohort.ics"
+    assert main(["--db", db, "export", "ics", "--cohort", "Systems Changers 2026 (demo)",
+                 "--out", str(out)]) == 0
+    assert "Wrote 6 event(s)" in capsys.readouterr().out
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    assert len(cal.walk("VEVENT")) == 6
+    assert main(["--db", db, "export", "ics", "--cohort", "Nobody", "--out", str(out)]) == 2
+    assert "no cohort called 'Nobody'" in capsys.readouterr().err

@@ -1,0 +1,1 @@
+"""The Plans area: cohort timeline, event agendas, running the day, attendance."""
