@@ -9,8 +9,11 @@ from facilitator.models.cohort import (
     PeerGroup,
     peer_group_members,
 )
+from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
+    "Assessment",
+    "AssessmentScore",
     "Base",
     "Cohort",
     "Entity",
@@ -18,5 +21,7 @@ __all__ = [
     "Organisation",
     "Participant",
     "PeerGroup",
+    "RuleEntry",
+    "RuleGroup",
     "peer_group_members",
 ]
