@@ -8,7 +8,8 @@ To stay fast on tens of thousands of rules it never compares all pairs:
   1. identical normalised rules collapse into one item first;
   2. prefix filtering: with words ordered rarest first, two sets with Jaccard >= t must share
      a word among the first n - ceil(t * n) + 1 words of each, so only those are indexed;
-  3. the candidates that share an indexed word are checked exactly.
+  3. the candidates that share an indexed word are checked exactly, unless they are already
+     in the same group through another rule.
 
 Manual decisions are kept: entries pinned to the same hand-made group start together, and two
 different hand-made groups are never joined, whatever the similarity says. A hand-made group
@@ -151,31 +152,39 @@ def group(items: Iterable[Item], threshold: float = DEFAULT_THRESHOLD) -> list[l
             freq[w] += 1
     ordered = [sorted(words, key=lambda w: (freq[w], w)) for words in uniq_words]
     index: dict[str, list[int]] = defaultdict(list)
-    pairs: list[tuple[float, int, int]] = []
+    find, union = groups.find, groups.union
     for u in sorted(range(n), key=lambda i: len(ordered[i])):
         words, size = ordered[u], len(ordered[u])
         prefix = size - math.ceil(threshold * size) + 1 if size else 0
         seen: set[int] = set()
-        area = uniq_area[u]
+        area, mine = uniq_area[u], uniq_words[u]
         min_size = threshold * size
+        matched: dict[int, float] = {}  # root of a group u is like -> best similarity
+        alike: list[tuple[float, int]] = []
         for w in words[:prefix]:
             for v in index[w]:
                 if v in seen:
                     continue
                 seen.add(v)
-                if len(ordered[v]) < min_size:
+                other = uniq_words[v]
+                if len(other) < min_size:
                     continue
                 other_area = uniq_area[v]
                 if area and other_area and area != other_area:
                     continue
-                sim = jaccard(uniq_words[u], uniq_words[v])
+                root = find(v)
+                if root in matched:
+                    continue  # u is already like a rule of that group: nothing to learn
+                inter = len(mine & other)
+                sim = inter / (size + len(other) - inter)
                 if sim >= threshold:
-                    pairs.append((sim, v, u))
+                    matched[root] = sim
+                    alike.append((sim, v))
             index[w].append(u)
-    # 3. join the most alike first, so a refused join costs the weakest link
-    pairs.sort(key=lambda p: -p[0])
-    for _sim, a, b in pairs:
-        groups.union(a, b)
+        # 3. join the most alike first, so a refused join costs the weakest link
+        alike.sort(reverse=True)
+        for _sim, v in alike:
+            union(v, u)
     out: dict[int, list[int]] = defaultdict(list)
     first: dict[int, int] = {}
     for u in range(n):
