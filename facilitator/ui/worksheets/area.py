@@ -24,4 +24,5 @@ class FlexArea(QWidget):
         self.tabs.addTab(self.crowd, "What does the crowd know?")
         self.tabs.addTab(self.assessments, "Self-assessments")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 0)
         layout.addWidget(self.tabs, 1)
