@@ -111,9 +111,39 @@ def through_the_database(items: list[Item]) -> float:
                      "evidence": "", "verdict": rnd.choice(("", "", "discretionary", "absolute")),
                      "flex_holder": "", "condition": "", "experiment": "", "risk": "", "status": ""}
                     for it in items])
-            return best_of(lambda: crowd.crowd_view(db, cid))
+            took = best_of(lambda: crowd.crowd_view(db, cid))
+            print(f"figure: ui_longest_pause_while_grouping_in_worker {responsiveness(db, cid):.0f} ms")
+            return took
         finally:
             db.close(backup_on_close=False)
+
+
+def responsiveness(db, cohort_id) -> float:
+    """The longest gap between 10 ms timer ticks on the UI thread while the cohort view is
+    built in a worker (run_in_background), as the app does it."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.services import crowd
+    from facilitator.ui.workers import run_in_background
+
+    app = QApplication.instance() or QApplication([])
+    ticks: list[float] = []
+    done: list = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    run_in_background(lambda: crowd.crowd_view(db, cohort_id), done.append)
+    while not done:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)] or [0.0]
+    return max(gaps) * 1000
 
 
 def main() -> None:
