@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES: list[str] = ["facilitator.commands.plan_export"]
+MODULES: list[str] = ["facilitator.commands.plan_export", "facilitator.commands.flex"]
 
 
 def register_all(subparsers) -> None:

@@ -11,9 +11,12 @@ from facilitator.models.cohort import (
     peer_group_members,
 )
 from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
+from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
     "AgendaItem",
+    "Assessment",
+    "AssessmentScore",
     "Attendance",
     "Base",
     "Cohort",
@@ -25,5 +28,7 @@ __all__ = [
     "Participant",
     "PeerGroup",
     "PlanSession",
+    "RuleEntry",
+    "RuleGroup",
     "peer_group_members",
 ]

@@ -232,6 +232,8 @@ class FormDialog(QDialog):
         self.set_values(values or {})
         hint = body.sizeHint()
         self.resize(max(480, hint.width() + 40), min(720, hint.height() + 90))
+        if self.editors:  # typing starts in the first field, so a form works from the keyboard
+            next(iter(self.editors.values())).widget.setFocus()
 
     def set_values(self, values: dict[str, Any]) -> None:
         for name, ed in self.editors.items():

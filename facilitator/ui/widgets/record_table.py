@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,6 +27,7 @@ class Column:
     kind: str = "text"  # text | bool | date | number | list
     value: Callable[[dict], Any] | None = None  # computed value instead of rec[key]
     width: int | None = None
+    color: Callable[[dict], str | None] | None = None  # text colour for a row, e.g. "#777"
 
     def raw(self, rec: dict) -> Any:
         return self.value(rec) if self.value else rec.get(self.key)
@@ -119,6 +121,9 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             text = col.display(rec)
             return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
+            colour = col.color(rec)
+            return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("bool", "number"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == ID_ROLE:

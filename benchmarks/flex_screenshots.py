@@ -1,0 +1,61 @@
+"""Screenshots of the Finding the flex area on the demo cohort (run under Xvfb):
+
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python benchmarks/flex_screenshots.py
+
+Writes /tmp/worksheets-register.png, -crowd.png, -assessments.png."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("FACILITATOR_SETTINGS", str(Path(tempfile.mkdtemp()) / "settings.ini"))
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator import demo
+    from facilitator.store.database import open_database
+    from facilitator.ui.context import AppContext
+    from facilitator.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv)
+    tmp = Path(tempfile.mkdtemp())
+    db = open_database(tmp / "shots.sqlite", routine_backup=False)
+    cid, _ = demo.create_demo(db)
+    win = MainWindow()
+    win.resize(1440, 900)
+    win.attach(AppContext(db, win))
+    win.selector.reload(cid)
+    win.nav.setCurrentRow(1)
+    win.show()
+    area = win.areas["flex"]
+
+    def settle(seconds=1.0):
+        end = time.time() + seconds
+        while time.time() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    settle()
+    area.register.choose(area.register.people.itemData(0))
+    settle()
+    area.register.panel.table.selectRow(0)
+    win.grab().save("/tmp/worksheets-register.png")
+    area.tabs.setCurrentIndex(1)
+    settle()
+    win.grab().save("/tmp/worksheets-crowd.png")
+    area.tabs.setCurrentIndex(2)
+    settle()
+    win.grab().save("/tmp/worksheets-assessments.png")
+    win.close()
+    db.close(backup_on_close=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

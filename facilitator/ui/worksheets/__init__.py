@@ -1,0 +1,1 @@
+"""Finding the flex: rules registers, the cohort view and the self-assessments."""

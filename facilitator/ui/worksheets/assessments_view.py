@@ -1,0 +1,248 @@
+"""The two self-assessments: a participant's start beside end as a chart, the cohort's
+averages beside it, and a dialog to enter scores (1–5, with a note). Every save is undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.services import assessments, worksheet_data, worksheets
+from facilitator.services.errors import ValidationError
+from facilitator.ui import undo
+from facilitator.ui.workers import run_in_background
+from facilitator.ui.worksheets.charts import BLUE, ORANGE, BarChart
+
+
+class ScoresDialog(QDialog):
+    """Scores for one template at one point; 0 on a spin box means 'not scored'."""
+
+    def __init__(self, parent, tpl: worksheet_data.Template, title: str, scores: dict):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.tpl = tpl
+        self.spins: dict[str, QSpinBox] = {}
+        self.notes: dict[str, QLineEdit] = {}
+        body = QWidget()
+        grid = QGridLayout(body)
+        intro = QLabel(f"{tpl.summary}<br><span style='color:#555'>{tpl.low} = {tpl.low_label}; "
+                       f"{tpl.high} = {tpl.high_label}; – = not scored.</span>")
+        intro.setWordWrap(True)
+        grid.addWidget(intro, 0, 0, 1, 3)
+        for r, item in enumerate(tpl.items, 1):
+            label = QLabel(item.label)
+            label.setToolTip(item.prompt)
+            spin = QSpinBox()
+            spin.setRange(tpl.low - 1, tpl.high)
+            spin.setSpecialValueText("–")
+            spin.setObjectName(f"score_{item.key}")
+            note = QLineEdit()
+            note.setPlaceholderText(item.prompt)
+            note.setObjectName(f"note_{item.key}")
+            score, text = scores.get(item.key, (None, ""))
+            spin.setValue(score if score is not None else tpl.low - 1)
+            note.setText(text)
+            label.setBuddy(spin)
+            grid.addWidget(label, r, 0)
+            grid.addWidget(spin, r, 1)
+            grid.addWidget(note, r, 2)
+            self.spins[item.key], self.notes[item.key] = spin, note
+        grid.setColumnStretch(2, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(760, min(720, body.sizeHint().height() + 100))
+        if tpl.items:
+            self.spins[tpl.items[0].key].setFocus()
+
+    def values(self) -> dict:
+        out = {}
+        for key, spin in self.spins.items():
+            score = spin.value() if spin.value() >= self.tpl.low else None
+            out[key] = (score, self.notes[key].text())
+        return out
+
+    def accept(self) -> None:
+        try:
+            assessments.clean_scores(self.tpl, self.values())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()
+
+
+class AssessmentsView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self.loading = False
+        self.people = QComboBox()
+        self.people.setObjectName("participant")
+        self.people.setToolTip("Participant")
+        self.people.setMinimumWidth(120)
+        self.template = QComboBox()
+        self.template.setObjectName("template")
+        self.template.setToolTip("Which self-assessment")
+        for combo in (self.people, self.template):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        for key in worksheet_data.TEMPLATE_KEYS:
+            self.template.addItem(worksheet_data.template(key).title, key)
+        self.edit_start = QPushButton("&Start scores…")
+        self.edit_end = QPushButton("&End scores…")
+        self.edit_start.clicked.connect(lambda: self.edit("start"))
+        self.edit_end.clicked.connect(lambda: self.edit("end"))
+        self.person_chart = BarChart()
+        self.person_chart.setObjectName("personChart")
+        self.cohort_chart = BarChart()
+        self.cohort_chart.setObjectName("cohortChart")
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color:#333")
+        bar = QHBoxLayout()
+        bar.addWidget(self.people)
+        bar.addWidget(self.template)
+        bar.addStretch(1)
+        bar.addWidget(self.edit_start)
+        bar.addWidget(self.edit_end)
+        charts = QHBoxLayout()
+        charts.addWidget(self.person_chart, 1)
+        charts.addWidget(self.cohort_chart, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(charts, 1)
+        layout.addWidget(self.notes)
+        self.people.currentIndexChanged.connect(lambda _i: self.reload())
+        self.template.currentIndexChanged.connect(lambda _i: self.reload())
+        ctx.cohort_changed.connect(lambda _c: self.reload_people())
+        ctx.changed.connect(self._on_changed)
+        self.reload_people()
+
+    @property
+    def participant_id(self) -> int | None:
+        return self.people.currentData()
+
+    @property
+    def template_key(self) -> str:
+        return self.template.currentData()
+
+    def reload_people(self) -> None:
+        cid = self.ctx.cohort_id
+        people = (self.ctx.call(worksheets.register_people, self.ctx.db, cid) if cid else []) or []
+        keep = self.participant_id
+        self.people.blockSignals(True)
+        self.people.clear()
+        for p in people:
+            self.people.addItem(p["name"], p["id"])
+        i = self.people.findData(keep)
+        self.people.setCurrentIndex(i if i >= 0 else (0 if people else -1))
+        self.people.blockSignals(False)
+        self.reload()
+
+    def _on_changed(self, changes) -> None:
+        if changes.touches("participants", "*"):
+            self.reload_people()
+        elif changes.touches("assessments", "assessment_scores"):
+            self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        gen, cid, pid, key, db = (self._generation, self.ctx.cohort_id, self.participant_id,
+                                  self.template_key, self.ctx.db)
+        has = cid is not None and pid is not None
+        self.edit_start.setEnabled(has)
+        self.edit_end.setEnabled(has)
+        if cid is None:
+            self._show(gen, key, "", None)
+            return
+        name = self.people.currentText()
+
+        def load():
+            mine = None
+            if pid is not None:
+                mine = {pt: assessments.get_scores(db, cid, pid, key, pt) for pt in ("start", "end")}
+            return mine, assessments.cohort_summary(db, cid, key)
+
+        self.loading = True
+        run_in_background(load, lambda res: self._show(gen, key, name, res), self._failed)
+
+    def _failed(self, exc) -> None:
+        self.loading = False
+        self.ctx.show_error(exc, self)
+
+    def _show(self, gen: int, key: str, name: str, result) -> None:
+        if gen != self._generation:
+            return
+        self.loading = False
+        tpl = worksheet_data.template(key)
+        labels = [i.label for i in tpl.items]
+        if result is None:
+            self.person_chart.set_data([], [], title=tpl.title)
+            self.cohort_chart.set_data([], [], title="Cohort average")
+            self.notes.clear()
+            return
+        mine, summary = result
+        if mine is not None:
+            series = [(pt.title(), [mine[pt].get(i.key, (None, ""))[0] for i in tpl.items], colour)
+                      for pt, colour in (("start", BLUE), ("end", ORANGE))]
+            self.person_chart.set_data(labels, series, title=f"{name}: {tpl.title}, start and end",
+                                       maximum=tpl.high)
+            notes = [f"<b>{i.label}</b> ({pt}): {mine[pt][i.key][1]}" for pt in ("start", "end")
+                     for i in tpl.items if mine[pt].get(i.key, (None, ""))[1]]
+            self.notes.setText("<br>".join(notes[:8]))
+        else:
+            self.person_chart.set_data([], [], title=tpl.title)
+            self.notes.clear()
+        n_start = max((r["start_n"] for r in summary.values()), default=0)
+        n_end = max((r["end_n"] for r in summary.values()), default=0)
+        self.cohort_chart.set_data(
+            labels,
+            [("Start", [summary[i.key]["start"] for i in tpl.items], BLUE),
+             ("End", [summary[i.key]["end"] for i in tpl.items], ORANGE)],
+            title=f"Cohort average (start: {n_start} people, end: {n_end})",
+            maximum=tpl.high, decimals=1)
+
+    def edit(self, point: str) -> None:
+        cid, pid, key, db = self.ctx.cohort_id, self.participant_id, self.template_key, self.ctx.db
+        if cid is None or pid is None:
+            return
+        tpl = worksheet_data.template(key)
+        current = self.ctx.call(assessments.get_scores, db, cid, pid, key, point)
+        if current is None:
+            return
+        dlg = ScoresDialog(self, tpl, f"{self.people.currentText()}: {tpl.title} ({point})", current)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        after = dlg.values()
+        state: dict = {}
+
+        def do():
+            state["before"], changes = assessments.save_scores(db, cid, pid, key, point, after)
+            return changes
+
+        undo.perform(self.ctx, f"Edit {point} scores: {tpl.title}", do,
+                     lambda: assessments.save_scores(db, cid, pid, key, point, state["before"])[1])

@@ -1,0 +1,161 @@
+"""Finding the flex, driven as a person would: keyboard-only add, a verdict that turns a rule
+into a myth in the cohort view, merge with undo, assessments with undo, charts drawn."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from facilitator import demo
+from facilitator.services import assessments, crowd, worksheets
+from facilitator.ui.worksheets.charts import BLUE, BarChart
+from tests.ui.helpers import when_dialog_opens
+
+PETS = "No pets allowed in supported housing"
+
+
+def flex_window(qtbot, db, window):
+    cid, changes = demo.create_demo(db)
+    window.ctx.broadcast(changes)
+    window.selector.reload(cid)
+    window.nav.setCurrentRow(1)
+    area = window.areas["flex"]
+    reg = area.register
+    reg.choose(reg.people.itemData(0))  # Amira: three rules, one checked
+    qtbot.waitUntil(lambda: not reg.panel._loading and reg.panel.model.rowCount() == 3, timeout=5000)
+    return area, cid
+
+
+def crowd_ready(qtbot, view):
+    qtbot.waitUntil(lambda: not view.loading and view.view is not None, timeout=5000)
+
+
+def group_titled(view, title):
+    return next(g for g in view.view.groups if g.title == title)
+
+
+def test_add_a_rule_by_keyboard_only(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    reg = area.register
+    pid = reg.participant_id
+    seen = {}
+
+    def type_it(dlg):
+        focus = dlg.focusWidget()
+        seen["first"] = focus.objectName() if focus else None
+        qtbot.keyClicks(focus, "Clients can't have visitors after 9pm")
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)  # area (editable list)
+        qtbot.keyClicks(dlg.focusWidget(), "Housing and tenancy")
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)  # belief
+        seen["belief_field"] = dlg.focusWidget().objectName()
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_A)  # "absolute"
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Return)
+
+    when_dialog_opens(type_it)
+    reg.panel.table.setFocus()
+    qtbot.keyClick(reg.panel.table, Qt.Key.Key_Insert)
+    qtbot.waitUntil(lambda: reg.panel.model.rowCount() == 4, timeout=5000)
+    assert seen == {"first": "rule", "belief_field": "belief"}
+    added = worksheets.list_rules(db, cid, pid)[-1]
+    assert (added["rule"], added["area"], added["belief"]) == (
+        "Clients can't have visitors after 9pm", "Housing and tenancy", "absolute")
+    assert reg.panel.current_record()["id"] == added["id"]
+    assert "1 of 4 checked" in reg.progress_label.text()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: reg.panel.model.rowCount() == 3, timeout=5000)
+
+
+def test_recording_a_verdict_turns_the_group_into_a_myth_and_undo_turns_it_back(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    reg, view = area.register, area.crowd
+    crowd_ready(qtbot, view)
+    assert group_titled(view, PETS).flags == []
+    pets = next(r for r in reg.panel.model.records if r["rule"] == PETS)
+    assert pets["verdict"] == "" and reg.panel.model.data(
+        reg.panel.model.index(reg.panel.model.row_of(pets["id"]), 0), Qt.ItemDataRole.ForegroundRole
+    ) == QColor("#7a7f87")  # unchecked rules are shown grey
+    reg.panel.select_id(pets["id"])
+
+    def record(dlg):
+        dlg.editors["checked_with"].widget.setText("Scheme manager")
+        dlg.editors["evidence"].widget.setPlainText("Pets are allowed with the manager's agreement.")
+        dlg.editors["verdict"].set_value("discretionary")
+        dlg.accept()
+
+    when_dialog_opens(record)
+    reg.panel.table.setFocus()
+    qtbot.keyClick(reg.panel.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "2 of 3 checked" in reg.progress_label.text(), timeout=5000)
+    area.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.loading and group_titled(view, PETS).flags == ["myth"],
+                    timeout=5000)
+    flagged = [r for r in view.groups_model.records if r["title"] == PETS]
+    assert flagged[0]["flags"] == ["myth"]
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not view.loading and group_titled(view, PETS).flags == [], timeout=5000)
+    assert worksheets.get_rule(db, pets["id"])["verdict"] == ""
+
+
+def test_merge_groups_by_hand_then_undo(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    view = area.crowd
+    crowd_ready(qtbot, view)
+    before = len(view.view.groups)
+    view.show_filter.setCurrentText("All groups")
+    view.groups.clearSelection()
+    sel = view.groups.selectionModel()
+    for row in (0, 1):
+        sel.select(view.groups_proxy.index(row, 0),
+                   sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+    assert view.merge_button.isEnabled()
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.loading and len(view.view.groups) == before - 1, timeout=5000)
+    assert len(crowd.crowd_view(db, cid).groups) == before - 1
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not view.loading and len(view.view.groups) == before, timeout=5000)
+
+
+def test_show_only_flagged_groups(qtbot, db, window):
+    area, _ = flex_window(qtbot, db, window)
+    view = area.crowd
+    crowd_ready(qtbot, view)
+    view.show_filter.setCurrentText("Myths")
+    rows = view.groups_model.records
+    assert rows and all("myth" in r["flags"] for r in rows)
+    assert "contested" in view.summary.text() and "myths" in view.summary.text()
+
+
+def test_edit_start_scores_then_undo(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    view = area.assessments
+    area.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
+    pid = view.participant_id
+    old = assessments.get_scores(db, cid, pid, "skills_for_change", "start")
+
+    def score(dlg):
+        dlg.spins["analysis"].setValue(5)
+        dlg.notes["analysis"].setText("After the systems mapping day")
+        dlg.accept()
+
+    when_dialog_opens(score)
+    qtbot.mouseClick(view.edit_start, Qt.MouseButton.LeftButton)
+    now = assessments.get_scores(db, cid, pid, "skills_for_change", "start")
+    assert now["analysis"] == (5, "After the systems mapping day")
+    qtbot.waitUntil(lambda: not view.loading and view.person_chart.series[0][1][1] == 5, timeout=5000)
+    window.undo_action.trigger()
+    assert assessments.get_scores(db, cid, pid, "skills_for_change", "start") == old
+
+
+def test_bar_chart_draws_bars_and_an_empty_message(qtbot):
+    chart = BarChart("Test")
+    qtbot.addWidget(chart)
+    chart.resize(400, 200)
+    chart.set_data(["One", "Two"], [("n", [3, 1], BLUE)])
+    image = chart.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, 400, 3) for y in range(0, 200, 3)}
+    assert BLUE in colours
+    chart.set_data([], [])
+    image = chart.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, 400, 3) for y in range(0, 200, 3)}
+    assert BLUE not in colours
