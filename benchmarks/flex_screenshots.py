@@ -31,7 +31,7 @@ def main() -> int:
     win.resize(1440, 900)
     win.attach(AppContext(db, win))
     win.selector.reload(cid)
-    win.nav.setCurrentRow(1)
+    win.show_area("flex")
     win.show()
     area = win.areas["flex"]
 

@@ -36,7 +36,7 @@ def main(out: Path) -> None:
     win.resize(1440, 900)
     win.attach(AppContext(db, win))
     win.show()
-    win.nav.setCurrentRow(1)
+    win.show_area("plans")
     area = win.areas["plans"]
 
     def spin(seconds=0.6):

@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Database: {ctx.db.path}", 8000)
         self.first_run = not rows
 
+    def show_area(self, key: str):
+        """Switch to the area registered under `key` and return it."""
+        self.nav.setCurrentRow(list(self.areas).index(key))
+        return self.areas[key]
+
     def _show_area(self, row: int) -> None:
         if 0 <= row < self.stack.count():
             self.stack.setCurrentIndex(row)
