@@ -9,6 +9,7 @@ from facilitator.models.cohort import (
     PeerGroup,
     peer_group_members,
 )
+from facilitator.models.library import Tool
 
 __all__ = [
     "Base",
@@ -18,5 +19,6 @@ __all__ = [
     "Organisation",
     "Participant",
     "PeerGroup",
+    "Tool",
     "peer_group_members",
 ]
