@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES: list[str] = []
+MODULES: list[str] = ["facilitator.commands.library"]
 
 
 def register_all(subparsers) -> None:

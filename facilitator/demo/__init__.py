@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from facilitator.demo import cohort_demo
+from facilitator.demo import cohort_demo, library_demo
 from facilitator.services.changes import Changes
 from facilitator.store.database import Database
 
 # Each step takes (db, cohort_id) and fills in its own area of the demo cohort.
-STEPS: list[Callable[[Database, int], None]] = []
+STEPS: list[Callable[[Database, int], None]] = [library_demo.add_library]
 
 
 def create_demo(db: Database) -> tuple[int, Changes]:
