@@ -5,4 +5,5 @@ when the database is open, so start-up stays quick."""
 
 AREAS: list[tuple[str, str, str]] = [
     ("cohort", "Cohort", "facilitator.ui.cohort.area:CohortArea"),
+    ("library", "Tool library", "facilitator.ui.library.area:LibraryArea"),
 ]

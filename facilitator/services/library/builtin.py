@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from facilitator.models import Tool
 from facilitator.resources import resource
@@ -57,7 +58,13 @@ def builtin_cards(folder: Path | None = None) -> dict[str, dict[str, Any]]:
 
 def sync_builtin_cards(db: Database, folder: Path | None = None) -> Changes:
     """Add new built-in cards and update unedited ones whose content version rose."""
-    cards = builtin_cards(folder)
+    try:
+        return _sync(db, builtin_cards(folder))
+    except IntegrityError:  # another process added the same cards at the same moment
+        return _sync(db, builtin_cards(folder))
+
+
+def _sync(db: Database, cards: dict[str, dict[str, Any]]) -> Changes:
     touched = False
     with db.session() as s:
         existing = {t.key: t for t in s.scalars(select(Tool).where(Tool.key.in_(list(cards))))}

@@ -1,4 +1,4 @@
-"""Search as you type: SQLite FTS5 over name, summary, purpose, steps and tips, ranked by bm25
+"""Search as you type: SQLite FTS5 over name, summary, purpose, steps, tips and themes, ranked by bm25
 (a match in the name counts most), plus filters by theme, time, group size and favourites."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from sqlalchemy import text
 from facilitator.store.database import Database
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-# bm25 weights for name, summary, purpose, steps, tips
-WEIGHTS = "10.0, 5.0, 2.0, 1.0, 1.0"
+# bm25 weights for name, summary, purpose, steps, tips, themes
+WEIGHTS = "10.0, 5.0, 2.0, 1.0, 1.0, 3.0"
 LIMIT = 200
 
 

@@ -17,18 +17,18 @@ depends_on = None
 _ROW = (
     "new.id, new.name, new.summary, new.purpose, "
     "CASE WHEN json_valid(new.steps) THEN (SELECT group_concat(json_extract(value, '$.text'), "
-    "char(10)) FROM json_each(new.steps)) ELSE new.steps END, new.tips"
+    "char(10)) FROM json_each(new.steps)) ELSE new.steps END, new.tips, new.themes"
 )
 FTS_UP = [
     "CREATE VIRTUAL TABLE tools_fts USING fts5("
-    "name, summary, purpose, steps, tips, tokenize = 'unicode61 remove_diacritics 2')",
+    "name, summary, purpose, steps, tips, themes, tokenize = 'unicode61 remove_diacritics 2')",
     "CREATE TRIGGER tools_fts_insert AFTER INSERT ON tools BEGIN "
-    f"INSERT INTO tools_fts(rowid, name, summary, purpose, steps, tips) VALUES ({_ROW}); END",
+    f"INSERT INTO tools_fts(rowid, name, summary, purpose, steps, tips, themes) VALUES ({_ROW}); END",
     "CREATE TRIGGER tools_fts_delete AFTER DELETE ON tools BEGIN "
     "DELETE FROM tools_fts WHERE rowid = old.id; END",
-    "CREATE TRIGGER tools_fts_update AFTER UPDATE OF name, summary, purpose, steps, tips ON tools "
+    "CREATE TRIGGER tools_fts_update AFTER UPDATE OF name, summary, purpose, steps, tips, themes ON tools "
     "BEGIN DELETE FROM tools_fts WHERE rowid = old.id; "
-    f"INSERT INTO tools_fts(rowid, name, summary, purpose, steps, tips) VALUES ({_ROW}); END",
+    f"INSERT INTO tools_fts(rowid, name, summary, purpose, steps, tips, themes) VALUES ({_ROW}); END",
 ]
 FTS_DOWN = [
     "DROP TRIGGER IF EXISTS tools_fts_update",
