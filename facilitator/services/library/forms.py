@@ -18,7 +18,7 @@ FORM_FIELDS = (
     FieldSpec("name", "Name", required=True, max_length=120, section="Card"),
     FieldSpec("summary", "Summary", required=True, max_length=300, section="Card",
               help="One or two sentences: what it is, in plain words."),
-    FieldSpec("themes", "Themes", max_length=400, section="Card",
+    FieldSpec("themes", "Themes", required=True, max_length=400, section="Card",
               help="Comma-separated, e.g. community and trust, reflection"),
     FieldSpec("duration", "Duration (minutes)", required=True, max_length=20, section="Card",
               help="A number, or a range like 20-30"),

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.services.library import builtin, packs, search, tools
-from facilitator.services.library.forms import FORM_FIELDS, blank_form, card_to_form
+from facilitator.services.library.forms import FORM_FIELDS, blank_form, card_to_form, form_to_card
 from facilitator.ui import messages, undo
 from facilitator.ui.library.card_view import CardView
 from facilitator.ui.library.import_dialog import ImportDialog
@@ -131,6 +132,8 @@ class LibraryArea(QWidget):
         rv.addLayout(actions)
         rv.addWidget(self.card, 1)
 
+        for pane in (left, right):  # let a narrow window squeeze the panes rather than grow
+            pane.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
@@ -278,6 +281,7 @@ class LibraryArea(QWidget):
         db = self.ctx.db
 
         def submit(values):
+            form_to_card(values, "new-card")  # a ValidationError shows under its field
             new_id = undo.add(
                 self.ctx, "card", lambda: tools.create_tool(db, values),
                 lambda tid: tools.delete_tool(db, tid), lambda snap: tools.restore_tools(db, snap),
@@ -300,6 +304,7 @@ class LibraryArea(QWidget):
         note = " (built-in: your edit becomes your version)" if rec["builtin"] and not rec["user_modified"] else ""
 
         def submit(values):
+            form_to_card(values, rec["key"])  # a ValidationError shows under its field
             if values == card_to_form(rec):
                 return True
             return undo.perform(
