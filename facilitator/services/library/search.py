@@ -29,8 +29,11 @@ class Query:
 
 
 def match_expression(query_text: str) -> str:
-    """Each word typed must appear; every word may be the start of a longer one (as you type)."""
-    words = WORD_RE.findall(query_text.lower())[:12]
+    """Each word typed must appear; every word may be the start of a longer one (as you type).
+
+    A lone letter matches almost everything and is slow to rank, so single characters wait
+    for the next keystroke (digits count: "5" finds "5 minutes")."""
+    words = [w for w in WORD_RE.findall(query_text.lower()) if len(w) > 1 or w.isdigit()][:12]
     return " ".join(f'"{w}"*' for w in words)
 
 

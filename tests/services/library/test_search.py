@@ -13,6 +13,7 @@ def keys(db, **kw):
 def test_match_expression_is_safe_and_prefixes_every_word():
     assert match_expression('ice "berg" OR NEAR(') == '"ice"* "berg"* "or"* "near"*'
     assert match_expression("  ") == ""
+    assert match_expression("peer c") == '"peer"*' and match_expression("p") == ""
 
 
 def test_name_match_ranks_first_and_prefix_matches(lib):

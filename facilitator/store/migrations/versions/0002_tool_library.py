@@ -21,7 +21,7 @@ _ROW = (
 )
 FTS_UP = [
     "CREATE VIRTUAL TABLE tools_fts USING fts5("
-    "name, summary, purpose, steps, tips, themes, tokenize = 'unicode61 remove_diacritics 2')",
+    "name, summary, purpose, steps, tips, themes, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
     "CREATE TRIGGER tools_fts_insert AFTER INSERT ON tools BEGIN "
     f"INSERT INTO tools_fts(rowid, name, summary, purpose, steps, tips, themes) VALUES ({_ROW}); END",
     "CREATE TRIGGER tools_fts_delete AFTER DELETE ON tools BEGIN "
