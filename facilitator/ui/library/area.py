@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from facilitator.services.library import builtin, packs, search, tools
 from facilitator.services.library.forms import FORM_FIELDS, blank_form, card_to_form, form_to_card
@@ -34,6 +35,11 @@ from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background
 
 DEBOUNCE_MS = 120
+
+
+def _while_alive(widget, fn):
+    """A worker callback that does nothing if the widget was closed while the job ran."""
+    return lambda *args: fn(*args) if isValid(widget) else None
 FITS = [("Any length", None), ("Fits in 15 min", 15), ("Fits in 30 min", 30), ("Fits in 45 min", 45),
         ("Fits in 60 min", 60), ("Fits in 90 min", 90)]
 GROUPS = [("Any group size", None), ("Pairs (2)", 2), ("3–6 people", 4), ("7–12 people", 10),
@@ -160,7 +166,8 @@ class LibraryArea(QWidget):
     # searching ---------------------------------------------------------------------------
     def _sync_then_search(self) -> None:
         db = self.ctx.db
-        run_in_background(lambda: builtin.sync_builtin_cards(db), self._synced, self._failed)
+        run_in_background(lambda: builtin.sync_builtin_cards(db), _while_alive(self, self._synced),
+                          _while_alive(self, self._failed))
 
     def _synced(self, changes) -> None:
         self.ctx.broadcast(changes)
@@ -185,7 +192,7 @@ class LibraryArea(QWidget):
         gen, db, q = self._generation, self.ctx.db, self.query()
         run_in_background(
             lambda: (search.search_tools(db, q), search.list_themes(db)),
-            lambda result: self._shown(gen, *result), self._failed,
+            _while_alive(self, lambda result: self._shown(gen, *result)), _while_alive(self, self._failed),
         )
 
     def _shown(self, gen: int, rows: list[dict], themes: list[str]) -> None:
@@ -385,8 +392,8 @@ class LibraryArea(QWidget):
                 window.statusBar().showMessage(f"Exported {count} card(s) to {path}", 8000)
             self.exported.emit(count)
 
-        run_in_background(lambda: packs.export_pack(db, Path(path), keys), done,
-                          lambda exc: self.ctx.show_error(exc, self))
+        run_in_background(lambda: packs.export_pack(db, Path(path), keys), _while_alive(self, done),
+                          _while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
 
     exported = Signal(int)
 
@@ -401,8 +408,8 @@ class LibraryArea(QWidget):
             cards = packs.read_pack(Path(path))
             return cards, packs.plan_import(db, cards)
 
-        run_in_background(read, lambda r: self._confirm_import(Path(path).name, *r),
-                          lambda exc: self.ctx.show_error(exc, self))
+        run_in_background(read, _while_alive(self, lambda r: self._confirm_import(Path(path).name, *r)),
+                          _while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
 
     def _confirm_import(self, name: str, cards: list[dict], plan) -> None:
         dlg = ImportDialog(self, name, plan)
