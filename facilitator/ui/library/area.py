@@ -298,7 +298,7 @@ class LibraryArea(QWidget):
             self._select_after = new_id
             return new_id
 
-        FormDialog(self, "New card", FORM_FIELDS, blank_form(), submit=submit).exec()
+        self._card_form("New card", blank_form(), submit).exec()
 
     def edit_card(self) -> None:
         rec = self._current
@@ -320,7 +320,17 @@ class LibraryArea(QWidget):
                 lambda: tools.put_state(db, tid, before),
             ) or False
 
-        FormDialog(self, f"Edit card: {rec['name']}{note}", FORM_FIELDS, card_to_form(rec), submit=submit).exec()
+        self._card_form(f"Edit card: {rec['name']}{note}", card_to_form(rec), submit).exec()
+
+    def _card_form(self, title: str, values: dict, submit) -> FormDialog:
+        """The shared form, made roomy enough for a card's steps and lists."""
+        dlg = FormDialog(self, title, FORM_FIELDS, values, submit=submit)
+        dlg.editors["steps"].widget.setMinimumHeight(170)
+        dlg.editors["steps"].widget.setMaximumHeight(260)
+        for name in ("purpose", "tips", "considerations"):
+            dlg.editors[name].widget.setMaximumHeight(140)
+        dlg.resize(820, 860)
+        return dlg
 
     def duplicate_card(self) -> None:
         rec = self._current
