@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import importlib
 
-MODULES: list[str] = ["facilitator.commands.plan_export", "facilitator.commands.flex"]
+MODULES: list[str] = [
+    "facilitator.commands.plan_export",
+    "facilitator.commands.flex",
+    "facilitator.commands.library",
+]
 
 
 def register_all(subparsers) -> None:

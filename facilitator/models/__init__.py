@@ -10,6 +10,7 @@ from facilitator.models.cohort import (
     PeerGroup,
     peer_group_members,
 )
+from facilitator.models.library import Tool
 from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
@@ -30,5 +31,6 @@ __all__ = [
     "PlanSession",
     "RuleEntry",
     "RuleGroup",
+    "Tool",
     "peer_group_members",
 ]
