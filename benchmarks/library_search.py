@@ -56,7 +56,7 @@ def fill(db, count: int, seed: int = 7) -> None:
             "tips": "\n".join(sentence(rng, 10) for _ in range(3)),
             "considerations": sentence(rng, 10), "source": "", "licence": "generated",
             "builtin": False, "builtin_version": 0, "user_modified": False,
-            "favourite": rng.random() < 0.05, "times_used": 0,
+            "favourite": rng.random() < 0.05,
         })
     with db.session() as s:
         s.execute(insert(Tool), rows)

@@ -37,4 +37,3 @@ class Tool(Entity):
     builtin_version: Mapped[int] = mapped_column(Integer, default=0)
     user_modified: Mapped[bool] = mapped_column(Boolean, default=False)
     favourite: Mapped[bool] = mapped_column(Boolean, default=False)
-    times_used: Mapped[int] = mapped_column(Integer, default=0)

@@ -179,6 +179,11 @@ def tool_payload(raw: bytes | str) -> Record:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise ValidationError({"tool": "The dropped tool could not be read."}) from None
+    return values_from_tool(data)
+
+
+def values_from_tool(data) -> Record:
+    """A new item's values from a card's name, key, typical minutes and materials."""
     if not isinstance(data, dict) or not str(data.get("name") or "").strip():
         raise ValidationError({"tool": "The dropped tool has no name."})
     duration = data.get("duration", 0)
@@ -188,6 +193,27 @@ def tool_payload(raw: bytes | str) -> Record:
     return {"title": name[:160], "kind": "activity", "duration": str(int(duration)),
             "method": name[:160], "materials": str(data.get("materials") or ""),
             "tool_key": str(data.get("key") or "").strip()[:80] or None}
+
+
+def link_tool(db: Database, item_id: int, key: str | None, *, take_defaults: bool = True):
+    """Point an agenda item at a library card (or at none, with key=None).
+
+    With take_defaults the item also takes the card's typical minutes and, where the card
+    lists any, its materials. Returns the item's previous values (for undo) and the change."""
+    from facilitator.services.library.tools import tool_defaults
+
+    before = get_item(db, item_id)
+    if key is None:
+        values: Record = {"tool_key": None, "method": ""}
+    else:
+        card = values_from_tool(tool_defaults(db, key))
+        values = {"tool_key": card["tool_key"], "method": card["method"]}
+        if take_defaults:
+            values["duration"] = card["duration"]
+            if card["materials"]:
+                values["materials"] = card["materials"]
+    changes = update_item(db, item_id, values)
+    return {k: before[k] for k in values}, changes
 
 
 def nudge_item(db: Database, item_id: int, delta: int) -> Changes:

@@ -13,19 +13,6 @@ from facilitator.services.errors import ValidationError
 RESIDENTIAL = "builtin:systems_change_residential"
 
 
-@pytest.fixture
-def event_id(db, cohort_id):
-    return events.create_event(db, cohort_id, {
-        "title": "Learning lab", "kind": "learning lab", "start_date": date(2026, 10, 5),
-        "end_date": date(2026, 10, 5), "day_end": "17:00"}).id
-
-
-@pytest.fixture
-def session_id(db, event_id):
-    return sessions.create_session(db, event_id, {"title": "Morning", "day": date(2026, 10, 5),
-                                                  "start": "09:30"}).id
-
-
 def add(db, session_id, title, minutes, **more):
     return agenda.create_item(db, session_id, {"title": title, "kind": "activity",
                                                "duration": str(minutes), **more}).id

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from facilitator.services.library.usage import usage_counts
 from facilitator.store.database import Database
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -69,10 +70,11 @@ def search_tools(db: Database, query: Query) -> list[dict[str, Any]]:
         )
     with db.read() as s:
         rows = s.execute(text(sql), params).all()
-    return [_row(r) for r in rows]
+        used = usage_counts(s, [r.key for r in rows]) if rows else {}
+    return [_row(r, used.get(r.key, 0)) for r in rows]
 
 
-def _row(r) -> dict[str, Any]:
+def _row(r, times_used: int) -> dict[str, Any]:
     steps = json.loads(r.steps or "[]")
     total = sum(step.get("minutes", 0) for step in steps)
     return {
@@ -84,6 +86,7 @@ def _row(r) -> dict[str, Any]:
         "user_modified": bool(r.user_modified),
         "materials": [m for m in r.materials.split("\n") if m],
         "typical_minutes": min(max(total, r.duration_min), r.duration_max),
+        "times_used": times_used,
     }
 
 

@@ -19,6 +19,7 @@ from facilitator.services.changes import Changes, Result
 from facilitator.services.errors import NotFound, ServiceError
 from facilitator.services.library.cards import LISTS, TEXTS, typical_minutes
 from facilitator.services.library.forms import card_to_form, form_to_card
+from facilitator.services.library.usage import usage_counts
 from facilitator.store.database import Database
 
 KIND = "tools"
@@ -49,12 +50,12 @@ def write_card(obj: Tool, card: dict[str, Any]) -> None:
     obj.steps = json.dumps(card["steps"], ensure_ascii=False)
 
 
-def record_of(obj: Tool) -> dict[str, Any]:
+def record_of(obj: Tool, times_used: int = 0) -> dict[str, Any]:
     card = card_of(obj)
     return card | {
         "id": obj.id, "uuid": obj.uuid, "builtin": obj.builtin,
         "builtin_version": obj.builtin_version, "user_modified": obj.user_modified,
-        "favourite": obj.favourite, "times_used": obj.times_used,
+        "favourite": obj.favourite, "times_used": times_used,
         "typical_minutes": typical_minutes(card),
     }
 
@@ -68,7 +69,8 @@ def _get(s: Session, tool_id: int) -> Tool:
 
 def get_tool(db: Database, tool_id: int) -> dict[str, Any]:
     with db.read() as s:
-        return record_of(_get(s, tool_id))
+        obj = _get(s, tool_id)
+        return record_of(obj, usage_counts(s, [obj.key]).get(obj.key, 0))
 
 
 def get_tool_form(db: Database, tool_id: int) -> dict[str, str]:

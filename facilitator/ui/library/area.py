@@ -236,8 +236,8 @@ class LibraryArea(QWidget):
         self.ctx.show_error(exc, self)
 
     def _on_changed(self, changes) -> None:
-        if "*" in changes.kinds or changes.touches("tools"):
-            self.refresh()
+        if "*" in changes.kinds or changes.touches("tools", "agenda_items"):
+            self.refresh()  # agenda edits change how often a card is used
 
     def _first_result(self) -> None:
         if self.model.rowCount():

@@ -8,6 +8,8 @@ import json
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt
 
+from facilitator.services.library.tools import drag_payload
+
 MIME_TYPE = "application/x-facilitator-tool"
 RecordRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2
@@ -16,13 +18,6 @@ KeyRole = Qt.ItemDataRole.UserRole + 2
 def span(rng: dict, unit: str) -> str:
     lo, hi = rng["min"], rng["max"]
     return f"{lo} {unit}" if lo == hi else f"{lo}–{hi} {unit}"
-
-
-def payload(rec: dict) -> dict:
-    return {
-        "key": rec["key"], "name": rec["name"], "duration": rec["typical_minutes"],
-        "materials": "\n".join(rec["materials"]),
-    }
 
 
 class ToolListModel(QAbstractListModel):
@@ -51,6 +46,8 @@ class ToolListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             star = "★ " if rec["favourite"] else ""
             meta = f"{span(rec['duration'], 'min')} · {span(rec['group_size'], 'people')}"
+            if rec.get("times_used"):
+                meta += f" · used {rec['times_used']}×"
             return f"{star}{rec['name']}\n{meta} · {', '.join(rec['themes'][:2])}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return rec["summary"]
@@ -75,6 +72,6 @@ class ToolListModel(QAbstractListModel):
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if rows:
             rec = self._rows[rows[0]]
-            mime.setData(MIME_TYPE, json.dumps(payload(rec)).encode("utf-8"))
+            mime.setData(MIME_TYPE, json.dumps(drag_payload(rec)).encode("utf-8"))
             mime.setText(rec["name"])
         return mime

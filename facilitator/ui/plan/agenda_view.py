@@ -26,7 +26,7 @@ from facilitator.services.errors import ValidationError
 from facilitator.services.fields import clean
 from facilitator.services.timing import clock, length
 from facilitator.ui import messages, undo
-from facilitator.ui.plan import edits
+from facilitator.ui.plan import agenda_cards, edits
 from facilitator.ui.plan.agenda_model import AgendaModel
 from facilitator.ui.plan.dialogs import choose_session
 from facilitator.ui.widgets.form import FormDialog
@@ -115,8 +115,16 @@ class AgendaView(QWidget):
         self.up_button = self._action(bar, "Up", lambda: self.step_item(-1))
         self.down_button = self._action(bar, "Down", lambda: self.step_item(1))
         self.move_button = self._action(bar, "Move to session…", self.move_item_to_session)
+        self.card_button = self._action(bar, "Method card…", lambda: agenda_cards.link_card(self))
+        self.card_button.setToolTip("Link the item to a card from the tool library")
         bar.addSeparator()
         self.delete_button = self._action(bar, "Delete", self.delete_item)
+        bar.addSeparator()
+        self.from_card_button = self._action(bar, "Add from card…",
+                                             lambda: agenda_cards.pick_and_add(self))
+        self.cards_toggle = bar.addAction("Cards panel")
+        self.cards_toggle.setCheckable(True)
+        self.cards_toggle.setToolTip("Show the method cards beside the agenda, to drag onto it")
         self.up_button.setToolTip("Move the item up (Alt+Up)")
         self.down_button.setToolTip("Move the item down (Alt+Down)")
 
@@ -128,11 +136,15 @@ class AgendaView(QWidget):
         rv.addWidget(self.problems)
         rv.addWidget(bar)
 
+        self.cards = agenda_cards.cards_panel(self)
+        self.cards.hide()
+        self.cards_toggle.toggled.connect(self.cards.setVisible)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
+        split.addWidget(self.cards)
         split.setStretchFactor(1, 1)
-        split.setSizes([270, 800])
+        split.setSizes([270, 800, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(split)
@@ -294,10 +306,10 @@ class AgendaView(QWidget):
         has_item = self.current_item() is not None
         self.add_session_button.setEnabled(has_event)
         for b in (self.edit_session_button, self.dup_session_button, self.delete_session_button,
-                  self.add_button):
+                  self.add_button, self.from_card_button):
             b.setEnabled(has_session)
         for b in (self.edit_button, self.dup_button, self.up_button, self.down_button,
-                  self.move_button, self.delete_button):
+                  self.move_button, self.card_button, self.delete_button):
             b.setEnabled(has_item)
 
     def eventFilter(self, obj, event) -> bool:

@@ -60,7 +60,6 @@ def upgrade() -> None:
     sa.Column('builtin_version', sa.Integer(), nullable=False),
     sa.Column('user_modified', sa.Boolean(), nullable=False),
     sa.Column('favourite', sa.Boolean(), nullable=False),
-    sa.Column('times_used', sa.Integer(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
