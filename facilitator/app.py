@@ -40,6 +40,7 @@ def run_app(db_arg: str | None = None) -> int:
     from facilitator.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    sys.excepthook = report_unexpected
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     from facilitator.ui.gc_guard import UiThreadCollector
@@ -59,9 +60,38 @@ def run_app(db_arg: str | None = None) -> int:
     code = app.exec()
     from PySide6.QtCore import QThreadPool
 
-    QThreadPool.globalInstance().waitForDone(10_000)
+    # Background jobs (a demo being written, cards being loaded) finish before the database
+    # is closed, backed up and unlocked.
+    QThreadPool.globalInstance().waitForDone(60_000)
     starter.shutdown()
     return code
+
+
+def log_path() -> Path:
+    from facilitator.store.paths import user_data_dir
+
+    return user_data_dir() / "facilitator.log"
+
+
+def report_unexpected(kind, exc, tb) -> None:
+    """Any error nobody caught: written to the log, told to the user in words, app kept open."""
+    details = "".join(traceback.format_exception(kind, exc, tb))
+    try:
+        path = log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{details}")
+        where = f"The details were written to {path}."
+    except OSError:
+        where = ""
+    print(details, file=sys.stderr)
+    from facilitator.ui import messages
+
+    messages.warn(
+        None, "Something went wrong",
+        f"Facilitator hit a problem it did not expect ({kind.__name__}: {exc}).\n"
+        f"Everything saved before this is safe. {where}",
+    )
 
 
 class Starter:
@@ -73,7 +103,6 @@ class Starter:
         self.ctx = None
         self.pending_db = None  # opened by the worker, not yet handed to the window
         self.ready_mode = os.environ.get(READY_ENV, "")
-        window.closing.connect(self.shutdown)
 
     def window_ready(self) -> None:
         if self.ready_mode == "interactive":

@@ -27,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", metavar="FILE", help="where to write it (default: the backups folder)")
     backup.set_defaults(run=_backup)
 
-    check = sub.add_parser("check", help="check the database's integrity and schema")
-    check.set_defaults(run=_check)
+    check = sub.add_parser("check", help="check the database's integrity and schema (read-only)")
+    check.set_defaults(run=None, check=True)
 
     from facilitator.commands import register_all
 
@@ -47,9 +47,15 @@ def main(argv: list[str] | None = None) -> int:
 
     path = resolve_db_path(args.db)
     try:
+        if getattr(args, "check", False):
+            return _check(path)
         return _with_db(path, args)
     except StoreError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"facilitator: {exc.strerror or exc}{where}", file=sys.stderr)
         return 2
 
 
@@ -93,13 +99,27 @@ def _backup(args, db) -> int:
     return 0
 
 
-def _check(args, db) -> int:
+def _check(path: Path) -> int:
+    """Integrity and schema of a database file, read-only: nothing is migrated or written."""
     from facilitator.store import checks, migrate
+    from facilitator.store.errors import NotADatabase
 
-    ok, problem = checks.integrity_ok(db.path)
-    revision, _ = checks.read_revision(db.path)
-    print(f"Database: {db.path}")
-    print(f"Schema: {revision} (this version: {migrate.head_revision()})")
+    if not path.is_file():
+        raise NotADatabase(f"There is no database file at {path}.")
+    with open(path, "rb") as fh:
+        if fh.read(len(checks.SQLITE_HEADER)) != checks.SQLITE_HEADER:
+            raise NotADatabase(f"{path} is not a Facilitator database; it was not changed.")
+    revision, _ = checks.read_revision(path)
+    ok, problem = checks.integrity_ok(path)
+    state = "up to date"
+    if revision is None:
+        state = "not a Facilitator schema"
+    elif migrate.is_newer(revision):
+        state = "newer than this version of Facilitator"
+    elif revision != migrate.head_revision():
+        state = f"will be upgraded to {migrate.head_revision()} when opened"
+    print(f"Database: {path}")
+    print(f"Schema: {revision} ({state})")
     print(f"Integrity: {problem}")
     return 0 if ok else 1
 

@@ -8,6 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from facilitator.fileio import fsync_folder, temp_path_for
 from facilitator.store.checks import integrity_ok
 from facilitator.store.errors import StoreError
 from facilitator.store.paths import backups_dir, sidecar
@@ -18,7 +19,7 @@ KEEP = 10
 def copy_database(src: Path, dest: Path) -> Path:
     """Copy a (possibly live) database with the backup API; write atomically; verify."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    tmp = temp_path_for(dest)
     try:
         source = sqlite3.connect(src, timeout=10)
         try:
@@ -36,6 +37,7 @@ def copy_database(src: Path, dest: Path) -> Path:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
+        fsync_folder(dest.parent)
     finally:
         for leftover in (tmp, sidecar(tmp, "-journal")):
             with contextlib.suppress(FileNotFoundError):
@@ -103,12 +105,3 @@ def restore_backup(backup: Path, db_path: Path) -> list[Path]:
     moved = move_aside(db_path, "replaced")
     copy_database(backup, db_path)
     return moved
-
-
-def sweep_temp_files(folder: Path) -> None:
-    """Remove temp files that a killed copy or export left behind (never a database)."""
-    if not folder.is_dir():
-        return
-    for stale in folder.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from facilitator.fileio import sweep_temp_files
 from facilitator.store import backup, checks, migrate
 from facilitator.store.errors import (
     DamagedDatabase,
@@ -72,9 +73,11 @@ class Database:
         with translate_errors(self.path), self._sessions() as s, s.begin():
             yield s
 
-    def read(self) -> Session:
-        """A session for reading only (callers use it as a context manager)."""
-        return self._sessions()
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading only: `with db.read() as s:`."""
+        with translate_errors(self.path), self._sessions() as s:
+            yield s
 
     def backup(self, reason: str = "manual") -> Path:
         return backup.make_backup(self.path, reason)
@@ -97,6 +100,11 @@ class Database:
 def translate_errors(path: Path) -> Iterator[None]:
     try:
         yield
+    except IntegrityError as exc:
+        raise StoreError(
+            "That change clashes with other records (it may refer to something that has been "
+            "deleted in the meantime). Nothing was saved."
+        ) from exc
     except OperationalError as exc:
         text = str(exc.orig).lower()
         if "locked" in text or "busy" in text:
@@ -120,8 +128,8 @@ def open_database(path: Path, *, routine_backup: bool = True) -> Database:
     lock = InstanceLock(path)
     lock.acquire()
     try:
-        backup.sweep_temp_files(backups_dir(path))
-        backup.sweep_temp_files(path.parent)
+        sweep_temp_files(backups_dir(path))
+        sweep_temp_files(path.parent)
         if has_data:
             _recover_if_unclean(path, report)
             revision, has_tables = checks.read_revision(path)

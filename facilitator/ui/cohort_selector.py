@@ -52,7 +52,7 @@ class CohortSelector(QComboBox):
                 self.ctx, "cohort",
                 lambda: cohorts.create_cohort(db, values),
                 lambda cid: cohorts.delete_cohort(db, cid),
-                lambda snap: cohorts.restore_cohort(db, snap),
+                lambda snap: cohorts.restore_cohort(db, snap), inline_errors=True,
             ) or False
 
         dlg = FormDialog(self.window(), "New cohort", cohorts.FIELDS, {}, submit=submit)
@@ -74,7 +74,7 @@ class CohortSelector(QComboBox):
             before = {f.name: rec[f.name] for f in cohorts.FIELDS}
             return undo.edit(
                 self.ctx, "cohort", lambda i, v: cohorts.update_cohort(db, i, v), cid, before,
-                clean(cohorts.FIELDS, values),
+                clean(cohorts.FIELDS, values), inline_errors=True,
             ) or False
 
         FormDialog(self.window(), f"Edit cohort: {rec['name']}", cohorts.FIELDS, rec, submit=submit).exec()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,7 +24,6 @@ from facilitator.ui.settings import settings
 
 
 class MainWindow(QMainWindow):
-    closing = Signal()
 
     def __init__(self):
         super().__init__()
@@ -188,5 +187,4 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
-        self.closing.emit()
         super().closeEvent(event)

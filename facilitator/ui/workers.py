@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 _live: dict = {}  # job -> bridge: both kept alive until the job reports back
 
@@ -109,3 +110,8 @@ def run_in_background(
     job.signals.progress.connect(bridge.progress)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def while_alive(widget: QObject, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A callback that does nothing if `widget` was destroyed while the job ran."""
+    return lambda *args: fn(*args) if isValid(widget) else None

@@ -68,3 +68,27 @@ def test_export_ics_from_the_terminal(tmp_path, capsys):
     assert len(cal.walk("VEVENT")) == 6
     assert main(["--db", db, "export", "ics", "--cohort", "Nobody", "--out", str(out)]) == 2
     assert "no cohort called 'Nobody'" in capsys.readouterr().err
+
+
+def test_check_is_read_only_on_an_old_schema(tmp_path, capsys):
+    import hashlib
+    import shutil
+    from pathlib import Path
+
+    old = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "schema_0001.sqlite", old)
+    before = hashlib.sha256(old.read_bytes()).hexdigest()
+    assert main(["--db", str(old), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Schema: 0001 (will be upgraded" in out and "Integrity: ok" in out
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.sqlite"]
+
+
+def test_backup_into_a_missing_folder_is_a_message(tmp_path, capsys):
+    db = str(tmp_path / "b.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "backup", "--out", "/proc/no-such-folder/x.sqlite"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("facilitator: ") and "Traceback" not in err

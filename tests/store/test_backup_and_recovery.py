@@ -76,9 +76,32 @@ def test_damaged_database_after_crash_is_moved_aside_and_backup_offered(db_path)
         db.close(backup_on_close=False)
 
 
-def test_stale_temp_files_are_swept(db_path):
+def test_our_stale_temp_files_are_swept_and_nobody_elses(db_path):
     open_database(db_path, routine_backup=False).close(backup_on_close=False)
-    stale = db_path.parent / ".export.xlsx.123.tmp"
+    stale = db_path.parent / ".facilitator-export.xlsx.123.tmp"
     stale.write_bytes(b"half")
+    theirs = db_path.parent / ".goutputstream-ABC.tmp"
+    theirs.write_bytes(b"another program's")
     open_database(db_path, routine_backup=False).close(backup_on_close=False)
     assert not stale.exists()
+    assert theirs.read_bytes() == b"another program's"
+
+
+def test_atomic_write_keeps_permissions_and_leaves_no_temp(tmp_path):
+    from facilitator.fileio import write_atomically
+
+    target = tmp_path / "pack.json"
+    write_atomically(target, b"one")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    target.chmod(0o640)
+    write_atomically(target, b"two")
+    assert target.read_bytes() == b"two" and target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.json"]
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

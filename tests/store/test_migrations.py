@@ -44,14 +44,9 @@ def test_released_schema_upgrades_with_data_and_backup(fixture, tmp_path):
 
 def test_models_and_migrations_agree(db):
     with db.engine.connect() as con:
-        mc = MigrationContext.configure(con, opts={"include_object": _not_fts})
+        mc = MigrationContext.configure(con, opts={"include_object": migrate.include_object})
         diffs = compare_metadata(mc, Base.metadata)
     assert diffs == [], f"models differ from migrations; write one: {diffs}"
-
-
-def _not_fts(_obj, name, type_, _reflected, _compare_to):
-    """Full-text search tables are SQLite virtual tables made by migrations, not models."""
-    return not (type_ == "table" and name and "_fts" in name)
 
 
 def test_revision_numbers_are_ordered():

@@ -121,3 +121,13 @@ def test_database_path_precedence(monkeypatch, tmp_path):
     assert resolve_db_path(None) == tmp_path / "env.sqlite"
     monkeypatch.delenv("FACILITATOR_DB")
     assert resolve_db_path(None) == tmp_path / "userdata" / "facilitator.sqlite"
+
+
+def test_a_broken_reference_is_a_message_and_nothing_is_saved(db):
+    from facilitator.models import Participant
+    from facilitator.store.errors import StoreError
+
+    with pytest.raises(StoreError, match="Nothing was saved"), db.session() as s:
+        s.add(Participant(cohort_id=999, given_name="Nobody"))
+    with db.read() as s:
+        assert s.query(Participant).count() == 0

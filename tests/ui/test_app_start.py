@@ -88,3 +88,15 @@ def test_newer_database_message_and_quit_leaves_file_alone(qtbot, tmp_path, answ
     assert title == "Database from a newer version" and "Install the newer version" in text
     assert answers.offered == ["Open another file…", "Quit"]
     assert path.read_bytes() == before
+
+
+def test_an_unexpected_error_is_logged_and_told_in_words(tmp_path, answers):
+    from facilitator.app import log_path, report_unexpected
+
+    try:
+        int("²")
+    except ValueError as exc:
+        report_unexpected(type(exc), exc, exc.__traceback__)
+    title, text = answers.warnings[-1]
+    assert title == "Something went wrong" and "Everything saved before this is safe" in text
+    assert "ValueError" in log_path().read_text()

@@ -142,8 +142,9 @@ def test_peer_group_members_dialog_changes_and_undo(qtbot, db, window):
         assert "2 chosen" in dlg.summary.text()
         dlg.accept()
 
-    when_dialog_opens(untick_first_member)
+    seen = when_dialog_opens(untick_first_member)
     area.edit_members(panel, group)
+    qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible(), timeout=5000)
     size = lambda: {g["id"]: len(g["member_ids"]) for g in peer_groups.list_peer_groups(db, cid)}[group["id"]]  # noqa: E731
     assert size() == 2
     window.undo_action.trigger()

@@ -8,16 +8,16 @@ written only when told how to resolve them."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from facilitator.fileio import write_atomically
 from facilitator.models import Tool
+from facilitator.services import snapshots
 from facilitator.services.changes import Changes
 from facilitator.services.errors import ServiceError, ValidationError
 from facilitator.services.library.cards import check_card
@@ -63,19 +63,6 @@ def export_pack(db: Database, path: Path, keys: list[str] | None = None) -> int:
     return len(cards)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 # reading -------------------------------------------------------------------------------------
 def _no_duplicate_keys(pairs):
     seen = {}
@@ -115,6 +102,9 @@ def parse_pack(data: bytes, name: str = "the pack") -> list[dict[str, Any]]:
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise PackError(f"{name} is not a tool pack: it is not valid JSON{where}. Nothing was imported.") from None
+    except ValueError:  # e.g. an integer of more than 4,300 digits
+        raise PackError(f"{name} is not a tool pack: it holds a number too long to read. "
+                        "Nothing was imported.") from None
     if not isinstance(pack, dict) or pack.get("format") != FORMAT:
         raise PackError(f"{name} is not a Facilitator tool pack (its 'format' is not {FORMAT!r}).")
     version = pack.get("schema_version")
@@ -168,6 +158,9 @@ class ImportResult:
     created: list[int] = field(default_factory=list)
     replaced: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # id, state before
     changes: Changes = field(default_factory=Changes)
+    # Filled by undo_import, so redo_import brings back the same cards (same ids).
+    created_rows: list[snapshots.Snapshot] = field(default_factory=list)
+    replaced_after: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
 
 
 def _content(card: dict[str, Any]) -> dict[str, Any]:
@@ -217,7 +210,7 @@ def apply_import(db: Database, cards: list[dict[str, Any]], on_conflict: str | N
                 result.created.append(obj.id)
             elif key in conflicts and on_conflict == "replace":
                 obj = s.scalar(select(Tool).where(Tool.key == key))
-                before = {"card": card_of(obj)} | {f: getattr(obj, f) for f in STATE_FLAGS}
+                before = _state(obj)
                 write_card(obj, card)
                 if obj.builtin:
                     obj.user_modified = True
@@ -228,15 +221,39 @@ def apply_import(db: Database, cards: list[dict[str, Any]], on_conflict: str | N
 
 
 def undo_import(db: Database, result: ImportResult) -> Changes:
+    """Take an import back; keeps what it removes so redo_import can put it back."""
     with db.session() as s:
-        for tool_id in result.created:
-            obj = s.get(Tool, tool_id)
-            if obj is not None:
-                s.delete(obj)
+        result.created_rows = [snapshots.capture(s, "tools", i) for i in result.created
+                               if s.get(Tool, i) is not None]
+        s.expunge_all()
+        if result.created:
+            s.execute(delete(Tool.__table__).where(Tool.__table__.c.id.in_(result.created)))
+        result.replaced_after = []
         for tool_id, before in result.replaced:
             obj = s.get(Tool, tool_id)
             if obj is not None:
-                write_card(obj, before["card"])
-                for f in STATE_FLAGS:
-                    setattr(obj, f, before[f])
+                result.replaced_after.append((tool_id, _state(obj)))
+                _put(obj, before)
     return CHANGES
+
+
+def redo_import(db: Database, result: ImportResult) -> Changes:
+    """Do an undone import again: the same cards with the same ids."""
+    with db.session() as s:
+        for snap in result.created_rows:
+            snapshots.restore(s, snap)
+        for tool_id, after in result.replaced_after:
+            obj = s.get(Tool, tool_id)
+            if obj is not None:
+                _put(obj, after)
+    return CHANGES
+
+
+def _state(obj: Tool) -> dict[str, Any]:
+    return {"card": card_of(obj)} | {f: getattr(obj, f) for f in STATE_FLAGS}
+
+
+def _put(obj: Tool, state: dict[str, Any]) -> None:
+    write_card(obj, state["card"])
+    for f in STATE_FLAGS:
+        setattr(obj, f, state[f])

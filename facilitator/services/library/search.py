@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from facilitator.services.library.cards import typical_minutes
 from facilitator.services.library.usage import usage_counts
 from facilitator.store.database import Database
 
@@ -75,17 +76,16 @@ def search_tools(db: Database, query: Query) -> list[dict[str, Any]]:
 
 
 def _row(r, times_used: int) -> dict[str, Any]:
-    steps = json.loads(r.steps or "[]")
-    total = sum(step.get("minutes", 0) for step in steps)
+    duration = {"min": r.duration_min, "max": r.duration_max}
     return {
         "id": r.id, "key": r.key, "name": r.name, "summary": r.summary,
         "themes": [t for t in r.themes.split("\n") if t],
-        "duration": {"min": r.duration_min, "max": r.duration_max},
+        "duration": duration,
         "group_size": {"min": r.group_min, "max": r.group_max},
         "favourite": bool(r.favourite), "builtin": bool(r.builtin),
         "user_modified": bool(r.user_modified),
         "materials": [m for m in r.materials.split("\n") if m],
-        "typical_minutes": min(max(total, r.duration_min), r.duration_max),
+        "typical_minutes": typical_minutes({"steps": json.loads(r.steps or "[]"), "duration": duration}),
         "times_used": times_used,
     }
 

@@ -11,6 +11,7 @@ from facilitator.ui import undo
 from facilitator.ui.cohort import specs
 from facilitator.ui.cohort.members_dialog import MembersDialog
 from facilitator.ui.widgets.record_panel import RecordPanel
+from facilitator.ui.workers import run_in_background, while_alive
 
 
 class CohortArea(QWidget):
@@ -53,21 +54,29 @@ class CohortArea(QWidget):
         )
 
     def edit_members(self, panel, group: dict) -> None:
-        db = self.ctx.db
-        people = self.ctx.call(participants.list_participants, db, self.ctx.cohort_id)
-        groups = self.ctx.call(peer_groups.list_peer_groups, db, self.ctx.cohort_id)
-        if people is None or groups is None:
-            return
+        """Load the cohort's people in the background, then let the user choose."""
+        db, cohort_id = self.ctx.db, self.ctx.cohort_id
+
+        def load():
+            return (participants.list_participants(db, cohort_id),
+                    peer_groups.list_peer_groups(db, cohort_id))
+
+        run_in_background(load, while_alive(self, lambda r: self._choose_members(group, *r)),
+                          while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
+
+    def _choose_members(self, group: dict, people: list[dict], groups: list[dict]) -> None:
         others = {pid: g["name"] for g in groups if g["id"] != group["id"] for pid in g["member_ids"]}
         dlg = MembersDialog(self, group, people, others)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        before, after = list(group["member_ids"]), dlg.member_ids()
-        if sorted(before) == sorted(after):
+        after = dlg.member_ids()
+        if sorted(after) == sorted(group["member_ids"]):
             return
-        gid = group["id"]
-        undo.perform(
-            self.ctx, f"Change members of {group['name']}",
-            lambda: peer_groups.set_members(db, gid, after)[1],
-            lambda: peer_groups.set_members(db, gid, before)[1],
-        )
+        db, gid, state = self.ctx.db, group["id"], {}
+
+        def do():
+            state["before"], changes = peer_groups.set_members(db, gid, after)
+            return changes
+
+        undo.perform(self.ctx, f"Change members of {group['name']}", do,
+                     lambda: peer_groups.set_members(db, gid, state["before"])[1])

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from facilitator.services.library import builtin, packs, search, tools
 from facilitator.services.library.forms import FORM_FIELDS, blank_form, card_to_form, form_to_card
@@ -32,14 +31,11 @@ from facilitator.ui.library.card_view import CardView
 from facilitator.ui.library.import_dialog import ImportDialog
 from facilitator.ui.library.results_model import RecordRole, ToolListModel
 from facilitator.ui.widgets.form import FormDialog
-from facilitator.ui.workers import run_in_background
+from facilitator.ui.workers import run_in_background, while_alive
 
 DEBOUNCE_MS = 120
 
 
-def _while_alive(widget, fn):
-    """A worker callback that does nothing if the widget was closed while the job ran."""
-    return lambda *args: fn(*args) if isValid(widget) else None
 FITS = [("Any length", None), ("Fits in 15 min", 15), ("Fits in 30 min", 30), ("Fits in 45 min", 45),
         ("Fits in 60 min", 60), ("Fits in 90 min", 90)]
 GROUPS = [("Any group size", None), ("Pairs (2)", 2), ("3–6 people", 4), ("7–12 people", 10),
@@ -166,8 +162,8 @@ class LibraryArea(QWidget):
     # searching ---------------------------------------------------------------------------
     def _sync_then_search(self) -> None:
         db = self.ctx.db
-        run_in_background(lambda: builtin.sync_builtin_cards(db), _while_alive(self, self._synced),
-                          _while_alive(self, self._failed))
+        run_in_background(lambda: builtin.sync_builtin_cards(db), while_alive(self, self._synced),
+                          while_alive(self, self._failed))
 
     def _synced(self, changes) -> None:
         self.ctx.broadcast(changes)
@@ -192,7 +188,7 @@ class LibraryArea(QWidget):
         gen, db, q = self._generation, self.ctx.db, self.query()
         run_in_background(
             lambda: (search.search_tools(db, q), search.list_themes(db)),
-            _while_alive(self, lambda result: self._shown(gen, *result)), _while_alive(self, self._failed),
+            while_alive(self, lambda result: self._shown(gen, *result)), while_alive(self, self._failed),
         )
 
     def _shown(self, gen: int, rows: list[dict], themes: list[str]) -> None:
@@ -402,8 +398,8 @@ class LibraryArea(QWidget):
                 window.statusBar().showMessage(f"Exported {count} card(s) to {path}", 8000)
             self.exported.emit(count)
 
-        run_in_background(lambda: packs.export_pack(db, Path(path), keys), _while_alive(self, done),
-                          _while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
+        run_in_background(lambda: packs.export_pack(db, Path(path), keys), while_alive(self, done),
+                          while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
 
     exported = Signal(int)
 
@@ -418,8 +414,8 @@ class LibraryArea(QWidget):
             cards = packs.read_pack(Path(path))
             return cards, packs.plan_import(db, cards)
 
-        run_in_background(read, _while_alive(self, lambda r: self._confirm_import(Path(path).name, *r)),
-                          _while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
+        run_in_background(read, while_alive(self, lambda r: self._confirm_import(Path(path).name, *r)),
+                          while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
 
     def _confirm_import(self, name: str, cards: list[dict], plan) -> None:
         dlg = ImportDialog(self, name, plan)
@@ -431,4 +427,5 @@ class LibraryArea(QWidget):
             state["result"] = packs.apply_import(db, cards, how)
             return state["result"].changes
 
-        undo.perform(self.ctx, f"Import {name}", do, lambda: packs.undo_import(db, state["result"]))
+        undo.perform(self.ctx, f"Import {name}", do, lambda: packs.undo_import(db, state["result"]),
+                     lambda: packs.redo_import(db, state["result"]))

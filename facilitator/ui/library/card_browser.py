@@ -9,13 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, Q
 
 from facilitator.services.library import search
 from facilitator.ui.library.results_model import RecordRole, ToolListModel
-from facilitator.ui.workers import run_in_background
-
-try:
-    from shiboken6 import isValid
-except ImportError:  # pragma: no cover
-    def isValid(_obj) -> bool:
-        return True
+from facilitator.ui.workers import run_in_background, while_alive
 
 DEBOUNCE_MS = 150
 
@@ -73,11 +67,8 @@ class CardBrowser(QWidget):
             return
         self._busy = True
         db, query = self.ctx.db, search.Query(text=self.search_box.text())
-        run_in_background(lambda: search.search_tools(db, query), self._alive(self._shown),
-                          self._alive(self._failed))
-
-    def _alive(self, fn):
-        return lambda *args: fn(*args) if isValid(self) else None
+        run_in_background(lambda: search.search_tools(db, query), while_alive(self, self._shown),
+                          while_alive(self, self._failed))
 
     def _shown(self, rows: list[dict]) -> None:
         self._busy = False

@@ -26,7 +26,7 @@ from facilitator.services.fields import FieldSpec, clean
 from facilitator.ui import messages, undo
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel
-from facilitator.ui.workers import run_in_background
+from facilitator.ui.workers import run_in_background, while_alive
 
 
 @dataclass
@@ -141,7 +141,8 @@ class RecordPanel(QWidget):
             return
         self._loading = True
         db, list_fn = self.ctx.db, self.spec.list_fn
-        run_in_background(lambda: list_fn(db, cohort_id), self._loaded, self._load_failed)
+        run_in_background(lambda: list_fn(db, cohort_id), while_alive(self, self._loaded),
+                          while_alive(self, self._load_failed))
 
     def _loaded(self, records: list[dict]) -> None:
         self._loading = False
@@ -249,6 +250,7 @@ class RecordPanel(QWidget):
                 lambda: spec.create_fn(db, cohort_id, values),
                 lambda rid: spec.delete_fn(db, rid),
                 lambda snap: spec.restore_fn(db, snap, cohort_id),
+                inline_errors=True,
             )
             if new_id is None:
                 return False
@@ -272,7 +274,7 @@ class RecordPanel(QWidget):
             before = {f.name: full.get(f.name) for f in spec.fields}
             return undo.edit(
                 self.ctx, spec.noun, lambda rid, vals: spec.update_fn(db, rid, vals),
-                rec["id"], before, clean(spec.fields, values),
+                rec["id"], before, clean(spec.fields, values), inline_errors=True,
             ) or False
 
         title = f"Edit {spec.noun}: {spec.describe(full)}"

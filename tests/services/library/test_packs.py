@@ -26,7 +26,7 @@ def test_export_then_import_into_another_database(lib, tmp_path):
     assert packs.export_pack(lib, out, ["iceberg-model", "rich-pictures"]) == 2
     data = json.loads(out.read_text())
     assert data["schema_version"] == 1 and [c["key"] for c in data["tools"]] == ["iceberg-model", "rich-pictures"]
-    assert not list(tmp_path.glob(".out.json.*"))  # no temp file left behind
+    assert not list(tmp_path.glob(".facilitator-*"))  # no temp file left behind
     with pytest.raises(Exception, match="No card with the key"):
         packs.export_pack(lib, tmp_path / "none.json", ["missing-key"])
     assert not (tmp_path / "none.json").exists()
@@ -61,6 +61,15 @@ def test_conflicts_write_nothing_until_resolved(lib, tmp_path):
     packs.undo_import(lib, replaced)
     assert snapshot(lib) == before
 
+    again = packs.apply_import(lib, cards, "replace")
+    packs.undo_import(lib, again)
+    packs.redo_import(lib, again)  # redo brings back the same cards, so later steps still apply
+    assert {tools.get_tool(lib, i)["key"] for i in again.created} == {"their-own-card"}
+    assert tools.get_tool(lib, again.replaced[0][0])["summary"] == "Their version of the iceberg."
+    assert search.search_tools(lib, search.Query(text="their own card"))[0]["id"] == again.created[0]
+    packs.undo_import(lib, again)
+    assert snapshot(lib) == before
+
     copied = packs.apply_import(lib, cards, "copy")
     names = {tools.get_tool(lib, i)["name"] for i in copied.created}
     assert names == {"Their own card", "The iceberg: events, patterns, structures, mental models (imported)"}
@@ -68,6 +77,7 @@ def test_conflicts_write_nothing_until_resolved(lib, tmp_path):
 
 BAD_PACKS = {
     "not JSON at all": (b"PK\x03\x04 this is a zip", "not valid JSON"),
+    "a number of 5,000 digits": (b'{"format": "x", "n": ' + b"9" * 5000 + b"}", "number too long"),
     "not UTF-8": (b"\xff\xfe{}", "not UTF-8"),
     "wrong format": (json.dumps({"format": "other", "tools": []}).encode(), "not a Facilitator tool pack"),
     "wrong schema version": (
