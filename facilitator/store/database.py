@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from facilitator.fileio import sweep_temp_files
 from facilitator.store import backup, checks, migrate
 from facilitator.store.errors import (
+    Conflict,
     DamagedDatabase,
     DatabaseBusy,
     NewerSchema,
@@ -101,7 +102,7 @@ def translate_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except IntegrityError as exc:
-        raise StoreError(
+        raise Conflict(
             "That change clashes with other records (it may refer to something that has been "
             "deleted in the meantime). Nothing was saved."
         ) from exc

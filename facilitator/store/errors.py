@@ -31,6 +31,12 @@ class DatabaseBusy(StoreError):
     title = "Database busy"
 
 
+class Conflict(StoreError):
+    """A write broke a constraint (a reference to a deleted row, a duplicate key)."""
+
+    title = "Could not save"
+
+
 class DamagedDatabase(StoreError):
     """Integrity check failed after an unclean shutdown; the file was moved aside."""
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from facilitator.models import Tool
 from facilitator.resources import resource
@@ -19,6 +18,7 @@ from facilitator.services.errors import NotFound, ServiceError, ValidationError
 from facilitator.services.library.cards import check_card
 from facilitator.services.library.tools import CHANGES, _get, write_card
 from facilitator.store.database import Database
+from facilitator.store.errors import Conflict
 
 
 class BuiltinCardError(ServiceError):
@@ -60,7 +60,7 @@ def sync_builtin_cards(db: Database, folder: Path | None = None) -> Changes:
     """Add new built-in cards and update unedited ones whose content version rose."""
     try:
         return _sync(db, builtin_cards(folder))
-    except IntegrityError:  # another process added the same cards at the same moment
+    except Conflict:  # another process or thread added the same cards at the same moment
         return _sync(db, builtin_cards(folder))
 
 
