@@ -45,6 +45,7 @@ def main(out: Path) -> None:
             app.processEvents()
             time.sleep(0.01)
 
+    spin()  # the timeline loads off the UI thread
     area.timeline.select_event(by_title["Residential 1: getting started"])
     spin()
     tree = area.agenda.tree

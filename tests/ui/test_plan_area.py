@@ -21,9 +21,16 @@ def open_plans(qtbot, db, window, title="Residential 1: getting started"):
     window.nav.setCurrentRow(1)
     area = window.areas["plans"]
     ev = next(e for e in events.list_events(db, cid) if e["title"] == title)
+    timeline_ready(qtbot, area.timeline, ev["id"])
     area.timeline.select_event(ev["id"])
     settle(qtbot, area, ev["id"])
     return area, ev["id"]
+
+
+def timeline_ready(qtbot, timeline, event_id=None):
+    """The timeline loads off the UI thread: wait until it has (and lists `event_id`)."""
+    qtbot.waitUntil(lambda: not timeline.loading and (
+        event_id is None or any(e["id"] == event_id for e in timeline.events)), timeout=5000)
 
 
 def settle(qtbot, area, event_id=None):
@@ -44,6 +51,8 @@ def test_timeline_lists_events_in_order_with_today_marked(qtbot, db, window):
     timeline = area.timeline
     timeline.today = lambda: date(2026, 10, 20)
     timeline.reload()
+    assert timeline.loading
+    timeline_ready(qtbot, timeline)
     texts = [timeline.list.item(i).text() for i in range(timeline.list.count())]
     today = next(i for i, t in enumerate(texts) if t.startswith("▶ Today"))
     assert "Learning call 2" in texts[today - 1] and "Learning call 3" in texts[today + 1]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from facilitator.services import calendar_export, cohorts, events, templates
 from facilitator.services.errors import ServiceError, ValidationError
@@ -50,6 +51,8 @@ class TimelinePanel(QWidget):
         self.today = today
         self.events: list[dict] = []
         self._select: int | None = None
+        self._loading = False
+        self._again = False
         self.list = QListWidget()
         self.list.setObjectName("timeline")
         self.list.setSpacing(2)
@@ -89,9 +92,42 @@ class TimelinePanel(QWidget):
 
     # loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Ask for the cohort's events off the UI thread (as the agenda does); a reload asked
+        for while one runs is done once that one reports back."""
+        if self._loading:
+            self._again = True
+            return
         cohort_id = self.ctx.cohort_id
-        rows = [] if cohort_id is None else self.ctx.call(events.list_events, self.ctx.db, cohort_id)
-        self._fill(rows or [])
+        if cohort_id is None:
+            self._fill([])
+            return
+        self._loading = True
+        db = self.ctx.db
+        run_in_background(lambda: (cohort_id, events.list_events(db, cohort_id)),
+                          self._loaded, self._failed)
+
+    def _loaded(self, result) -> None:
+        if not isValid(self):  # the panel closed while the query ran
+            return
+        self._loading = False
+        cohort_id, rows = result
+        if self._again or cohort_id != self.ctx.cohort_id:
+            self._again = False
+            self.reload()
+            return
+        self._fill(rows)
+
+    def _failed(self, exc: Exception) -> None:
+        if not isValid(self):
+            return
+        self._loading = False
+        self._again = False
+        self._fill([])
+        self.ctx.show_error(exc, self)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
 
     def _on_changed(self, changes) -> None:
         if "*" in changes.kinds or changes.touches("events", "plan_sessions", "agenda_items"):
@@ -171,8 +207,10 @@ class TimelinePanel(QWidget):
 
     # actions -------------------------------------------------------------------------------
     def _remember(self, new_id):
-        """Select a just-created event (the list has already reloaded on the change)."""
-        if new_id:
+        """Select a just-created event once the list has reloaded on the change."""
+        if new_id and self._loading:
+            self._select = new_id
+        elif new_id:
             self.select_event(new_id)
         return new_id
 
