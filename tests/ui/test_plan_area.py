@@ -9,7 +9,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from facilitator import demo
-from facilitator.services import attendance, events, plan_view
+from facilitator.services import attendance, events, plan_view, templates
 from facilitator.services.agenda import TOOL_MIME
 from tests.ui.helpers import when_dialog_opens
 
@@ -250,3 +250,69 @@ def test_move_item_to_another_session_and_duplicate_session_with_undo(qtbot, db,
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: not view.loading and sum(
         len(d["sessions"]) for d in view.plan["days_plan"]) == sessions_before, timeout=5000)
+
+
+def saved_names(db):
+    return sorted(t["name"] for t in templates.list_templates(db) if not t["builtin"])
+
+
+def test_manage_templates_renames_and_deletes_saved_ones_with_undo(qtbot, db, window, answers):
+    area, event_id = open_plans(qtbot, db, window)
+    timeline = area.timeline
+    lab = templates.save_as_template(db, event_id, "Our residential").id
+    templates.save_as_template(db, event_id, "Field day")
+    seen = {}
+
+    def rename_to(name, shown=None):
+        def fill(form):
+            form.editors["name"].widget.setText(name)
+            form.accept()
+            if shown is not None:
+                shown["error"] = form.editors["name"].error.text()
+                shown["open"] = form.isVisible()
+                form.reject()
+        return fill
+
+    def manage(dlg):
+        texts = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+        builtin = next(i for i, t in enumerate(dlg.templates) if t["builtin"])
+        assert texts[builtin].endswith("built in")
+        dlg.list.setCurrentRow(builtin)  # built in: neither renamed nor deleted
+        seen["builtin_locked"] = (not dlg.rename_button.isEnabled()
+                                  and not dlg.delete_button.isEnabled())
+        dlg.delete()
+        assert answers.questions == []
+        dlg.list.setCurrentRow(next(i for i, t in enumerate(dlg.templates)
+                                    if t.get("id") == lab))
+        assert dlg.rename_button.isEnabled() and "3 days" in dlg.list.currentItem().text()
+        shown = {}
+        when_dialog_opens(rename_to("field DAY", shown))  # taken: said under the field
+        qtbot.mouseClick(dlg.rename_button, Qt.MouseButton.LeftButton)
+        seen["taken"] = shown
+        when_dialog_opens(rename_to("  Residential   template "))
+        qtbot.mouseClick(dlg.rename_button, Qt.MouseButton.LeftButton)
+        seen["after_rename"] = dlg.current()["name"]
+        answers.confirm = False
+        qtbot.mouseClick(dlg.delete_button, Qt.MouseButton.LeftButton)
+        seen["kept"] = len(dlg.templates)
+        answers.confirm = True
+        qtbot.mouseClick(dlg.delete_button, Qt.MouseButton.LeftButton)
+        seen["listed"] = [t["name"] for t in dlg.templates if not t["builtin"]]
+        dlg.reject()
+
+    when_dialog_opens(manage)
+    qtbot.mouseClick(timeline.manage_templates_button, Qt.MouseButton.LeftButton)
+    assert seen["builtin_locked"]
+    assert seen["taken"]["open"] and "already a template called 'field DAY'" in seen["taken"]["error"]
+    assert seen["after_rename"] == "Residential template"
+    assert seen["kept"] == len(templates.list_templates(db)) + 1
+    assert answers.questions[-1][0] == "Delete template"
+    assert "'Residential template'" in answers.questions[-1][1]
+    assert seen["listed"] == ["Field day"] == saved_names(db)
+    window.undo_action.trigger()  # the deletion
+    assert saved_names(db) == ["Field day", "Residential template"]
+    window.undo_action.trigger()  # the renaming
+    assert saved_names(db) == ["Field day", "Our residential"]
+    assert templates.load_template(db, f"saved:{lab}")["name"] == "Our residential"
+    window.redo_action.trigger()
+    assert saved_names(db) == ["Field day", "Residential template"]

@@ -25,6 +25,7 @@ from facilitator.store.errors import StoreError
 from facilitator.ui import messages, undo
 from facilitator.ui.plan import edits
 from facilitator.ui.plan.dialogs import TemplateDialog
+from facilitator.ui.plan.template_manager import TemplateManager
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background
 
@@ -64,6 +65,8 @@ class TimelinePanel(QWidget):
         self.dup_button = QPushButton("Duplicate")
         self.dup_button.setToolTip("A copy of the event, its sessions and agenda, a week later")
         self.save_template_button = QPushButton("Save as template…")
+        self.manage_templates_button = QPushButton("Manage templates…")
+        self.manage_templates_button.setToolTip("Rename or delete the templates you saved")
         self.delete_button = QPushButton("Delete")
         self.ics_button = QPushButton("Export calendar (.ics)…")
         self.new_button.clicked.connect(self.new_event)
@@ -71,6 +74,7 @@ class TimelinePanel(QWidget):
         self.edit_button.clicked.connect(self.edit_event)
         self.dup_button.clicked.connect(self.duplicate_event)
         self.save_template_button.clicked.connect(self.save_as_template)
+        self.manage_templates_button.clicked.connect(self.manage_templates)
         self.delete_button.clicked.connect(self.delete_event)
         self.ics_button.clicked.connect(self.export_ics)
         grid = QGridLayout()
@@ -80,7 +84,8 @@ class TimelinePanel(QWidget):
         grid.addWidget(self.dup_button, 1, 1)
         grid.addWidget(self.delete_button, 2, 0)
         grid.addWidget(self.save_template_button, 3, 0, 1, 2)
-        grid.addWidget(self.ics_button, 4, 0, 1, 2)
+        grid.addWidget(self.manage_templates_button, 4, 0, 1, 2)
+        grid.addWidget(self.ics_button, 5, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<b>Timeline</b>"))
@@ -303,6 +308,7 @@ class TimelinePanel(QWidget):
 
         def submit(values):
             data = clean(specs, values)
+            templates.check_name(db, data["name"])  # a taken name is shown under the field
             return edits.create(
                 self.ctx, "Save event as template",
                 lambda: templates.save_as_template(db, ev["id"], data["name"], data["description"]),
@@ -311,6 +317,11 @@ class TimelinePanel(QWidget):
 
         FormDialog(self, f"Save {ev['title']!r} as a template", specs,
                    {"name": ev["title"], "description": ev["notes"]}, submit=submit).exec()
+
+    def manage_templates(self) -> None:
+        dlg = TemplateManager(self.ctx, self)
+        dlg.exec()
+        dlg.deleteLater()
 
     def export_ics(self) -> None:
         cohort_id = self.ctx.cohort_id
