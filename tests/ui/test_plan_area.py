@@ -316,3 +316,21 @@ def test_manage_templates_renames_and_deletes_saved_ones_with_undo(qtbot, db, wi
     assert templates.load_template(db, f"saved:{lab}")["name"] == "Our residential"
     window.redo_action.trigger()
     assert saved_names(db) == ["Field day", "Residential template"]
+
+
+def test_toolbar_labels_say_what_they_act_on_and_keep_their_ellipsis(qtbot, db, window):
+    from PySide6.QtWidgets import QToolButton
+
+    area, _ = open_plans(qtbot, db, window)
+    view = area.agenda
+    shown = [b.text() for bar in (view.session_bar, view.session_bar2, view.item_bar, view.card_bar)
+             for b in bar.findChildren(QToolButton) if b.defaultAction() is not None
+             and b.defaultAction().isVisible()]
+    assert len(shown) == len(set(shown))  # no two buttons read the same
+    for label in ("Add session…", "Edit session…", "Duplicate session", "Delete session",
+                  "Add item…", "Edit item…", "Duplicate item", "Delete item",
+                  "Move to session…", "Method card…", "Add from card…"):
+        assert label in shown
+    assert "Edit" not in shown and "Edit…" not in shown
+    assert area.timeline.edit_button.text() == "Edit event…"
+    assert window.minimumSizeHint().width() <= 720  # longer labels, and the window still fits

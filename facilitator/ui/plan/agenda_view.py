@@ -54,22 +54,32 @@ class AgendaView(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(160)
         self.tree.currentItemChanged.connect(self._tree_changed)
+        # Two short rows rather than one long one, so no action hides behind the toolbar's »
         self.session_bar = QToolBar()
+        self.session_bar2 = QToolBar()
         self.add_session_button = self._action(self.session_bar, "Add session…", self.add_session)
-        self.edit_session_button = self._action(self.session_bar, "Edit…", self.edit_session)
-        self.dup_session_button = self._action(self.session_bar, "Duplicate", self.duplicate_session)
-        self.delete_session_button = self._action(self.session_bar, "Delete", self.delete_session)
+        self.edit_session_button = self._action(self.session_bar, "Edit session…",
+                                                self.edit_session)
+        self.dup_session_button = self._action(self.session_bar2, "Duplicate session",
+                                               self.duplicate_session)
+        self.delete_session_button = self._action(self.session_bar2, "Delete session",
+                                                  self.delete_session)
         for act, tip in ((self.add_session_button, "Add a session to this event"),
                          (self.edit_session_button, "Edit the chosen session"),
                          (self.dup_session_button, "Copy the chosen session and its items"),
                          (self.delete_session_button, "Delete the chosen session")):
             act.setToolTip(tip)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addActions([self.add_session_button, self.edit_session_button,
+                              self.dup_session_button, self.delete_session_button])
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
+        lv.setSpacing(0)
         lv.addWidget(QLabel("<b>Days and sessions</b>"))
         lv.addWidget(self.tree, 1)
         lv.addWidget(self.session_bar)
+        lv.addWidget(self.session_bar2)
 
         self.header = QLabel()
         self.header.setObjectName("sessionHeader")
@@ -107,26 +117,40 @@ class AgendaView(QWidget):
         self.problems.setStyleSheet(PROBLEM_STYLE)
         self.problems.hide()
 
-        bar = QToolBar()
+        bar = QToolBar()  # editing the chosen item
         self.item_bar = bar
         self.add_button = self._action(bar, "Add item…", self.add_item)
-        self.edit_button = self._action(bar, "Edit…", self.edit_item)
-        self.dup_button = self._action(bar, "Duplicate", self.duplicate_item)
-        self.up_button = self._action(bar, "Up", lambda: self.step_item(-1))
-        self.down_button = self._action(bar, "Down", lambda: self.step_item(1))
-        self.move_button = self._action(bar, "Move to session…", self.move_item_to_session)
-        self.card_button = self._action(bar, "Method card…", lambda: agenda_cards.link_card(self))
-        self.card_button.setToolTip("Link the item to a card from the tool library")
+        self.edit_button = self._action(bar, "Edit item…", self.edit_item)
+        self.dup_button = self._action(bar, "Duplicate item", self.duplicate_item)
+        self.delete_button = self._action(bar, "Delete item", self.delete_item)
         bar.addSeparator()
-        self.delete_button = self._action(bar, "Delete", self.delete_item)
-        bar.addSeparator()
-        self.from_card_button = self._action(bar, "Add from card…",
-                                             lambda: agenda_cards.pick_and_add(self))
-        self.cards_toggle = bar.addAction("Cards panel")
+        self.up_button = self._action(bar, "Move up", lambda: self.step_item(-1))
+        self.down_button = self._action(bar, "Move down", lambda: self.step_item(1))
+        # the method cards, then moving to another session; the shortest label comes first, as
+        # a toolbar is never narrower than its first button (and the window has to fit 720 px)
+        bar2 = QToolBar()
+        self.card_bar = bar2
+        self.cards_toggle = bar2.addAction("Cards panel")
         self.cards_toggle.setCheckable(True)
         self.cards_toggle.setToolTip("Show the method cards beside the agenda, to drag onto it")
+        self.from_card_button = self._action(bar2, "Add from card…",
+                                             lambda: agenda_cards.pick_and_add(self))
+        self.from_card_button.setToolTip("Add an item made from a card of the tool library")
+        self.card_button = self._action(bar2, "Method card…", lambda: agenda_cards.link_card(self))
+        self.card_button.setToolTip("Link the item to a card from the tool library")
+        bar2.addSeparator()
+        self.move_button = self._action(bar2, "Move to session…", self.move_item_to_session)
+        self.add_button.setToolTip("Add an item at the end of the session")
+        self.edit_button.setToolTip("Edit the chosen item (Enter)")
+        self.dup_button.setToolTip("Copy the chosen item")
+        self.delete_button.setToolTip("Delete the chosen item (Delete)")
         self.up_button.setToolTip("Move the item up (Alt+Up)")
         self.down_button.setToolTip("Move the item down (Alt+Down)")
+        self.move_button.setToolTip("Move the item to another session of this event")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.edit_button, self.dup_button, self.delete_button,
+                               self.up_button, self.down_button, self.move_button,
+                               self.card_button])
 
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -135,6 +159,7 @@ class AgendaView(QWidget):
         rv.addWidget(self.table, 1)
         rv.addWidget(self.problems)
         rv.addWidget(bar)
+        rv.addWidget(bar2)
 
         self.cards = agenda_cards.cards_panel(self)
         self.cards.hide()
@@ -153,7 +178,10 @@ class AgendaView(QWidget):
 
     @staticmethod
     def _action(bar: QToolBar, text: str, slot) -> QAction:
+        """A toolbar action labelled exactly `text`: Qt's default icon text drops the "…" that
+        says a dialog opens, so it is set explicitly."""
         act = bar.addAction(text)
+        act.setIconText(text)
         act.triggered.connect(lambda _=False: slot())
         return act
 

@@ -61,7 +61,7 @@ class TimelinePanel(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.new_button = QPushButton("New event…")
         self.template_button = QPushButton("From template…")
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton("Edit event…")
         self.dup_button = QPushButton("Duplicate")
         self.dup_button.setToolTip("A copy of the event, its sessions and agenda, a week later")
         self.save_template_button = QPushButton("Save as template…")
