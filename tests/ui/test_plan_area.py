@@ -334,3 +334,32 @@ def test_toolbar_labels_say_what_they_act_on_and_keep_their_ellipsis(qtbot, db, 
     assert "Edit" not in shown and "Edit…" not in shown
     assert area.timeline.edit_button.text() == "Edit event…"
     assert window.minimumSizeHint().width() <= 720  # longer labels, and the window still fits
+
+
+def test_typical_session_titles_fit_and_agenda_columns_share_the_width(qtbot, db, window):
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    area, _ = open_plans(qtbot, db, window)
+    view = area.agenda
+    tree = view.tree
+    child = next(tree.topLevelItem(d).child(c) for d in range(tree.topLevelItemCount())
+                 for c in range(tree.topLevelItem(d).childCount())
+                 if "Peer coaching" in tree.topLevelItem(d).child(c).text(0))
+    assert child.text(0) == "13:30  Peer coaching and wider relationships"
+    assert "13:30–16:05" in child.toolTip(0)  # the end is in the tooltip (and the header)
+    qtbot.waitUntil(lambda: tree.visualItemRect(child).width() > 0, timeout=5000)
+    text_room = tree.visualItemRect(child).width() - 2 * 4  # the item's text margins
+    assert tree.fontMetrics().horizontalAdvance(child.text(0)) <= text_room
+    assert tree.textElideMode() == Qt.TextElideMode.ElideMiddle  # longer ones lose the middle
+
+    table, hh = view.table, view.table.horizontalHeader()
+    for width, item_at_least in ((1440, 200), (1280, 110)):
+        window.resize(width, 900)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=5000)
+        qtbot.wait(50)
+        assert hh.length() <= table.viewport().width()  # no scrolling sideways
+        assert hh.sectionSize(6) >= 132 and hh.sectionSize(3) >= item_at_least
+    method = view.model.index(1, 6)  # cut in the column; whole in the tooltip
+    assert view.model.data(method).startswith("Check-in round · Talking object")
+    assert view.model.data(method) in view.model.data(method, Qt.ItemDataRole.ToolTipRole)

@@ -34,6 +34,12 @@ from facilitator.ui.workers import run_in_background
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_STYLE = "color: #9b1c1c;"
+# Start, End, Min, Item, Kind, Lead to begin with; the last column (Method / materials)
+# stretches. Item and Method share what the short columns leave (see _fit_columns), so both
+# show and the table does not scroll sideways in a 1280 px window; full texts are in tooltips.
+COLUMN_WIDTHS = (72, 48, 44, 230, 70, 64)
+ITEM_SHARE, ITEM_MIN, ITEM_MAX = 0.52, 110, 280
+METHOD_MIN = 132  # its header, "Method / materials", in bold
 
 
 class AgendaView(QWidget):
@@ -53,6 +59,10 @@ class AgendaView(QWidget):
         self.tree.setObjectName("days")
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(160)
+        # a session shows its start only (its end is in the tooltip and the header), a smaller
+        # indent, and a title too long for the pane loses its middle, not its end
+        self.tree.setIndentation(14)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.currentItemChanged.connect(self._tree_changed)
         # Two short rows rather than one long one, so no action hides behind the toolbar's »
         self.session_bar = QToolBar()
@@ -104,11 +114,12 @@ class AgendaView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        for col, width in enumerate((72, 52, 50, 290, 84, 110)):
+        hh.setStretchLastSection(True)  # Method / materials takes what the others leave
+        for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_item())
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.problems = QLabel()
@@ -169,7 +180,7 @@ class AgendaView(QWidget):
         split.addWidget(right)
         split.addWidget(self.cards)
         split.setStretchFactor(1, 1)
-        split.setSizes([270, 800, 260])
+        split.setSizes([315, 755, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(split)
@@ -251,10 +262,11 @@ class AgendaView(QWidget):
             self.tree.addTopLevelItem(top)
             for ps in day["sessions"]:
                 mark = "  ⚠" if ps["problems"] else ""
-                child = QTreeWidgetItem([f"{clock(ps['start_at'])}–{clock(ps['end_at'])}  "
-                                         f"{ps['title']}{mark}"])
+                child = QTreeWidgetItem([f"{clock(ps['start_at'])}  {ps['title']}{mark}"])
                 child.setData(0, SESSION_ROLE, ps["id"])
-                child.setToolTip(0, "\n".join(ps["problems"]) or ps["title"])
+                child.setToolTip(0, "\n".join([
+                    ps["title"], f"{clock(ps['start_at'])}–{clock(ps['end_at'])} · "
+                    f"{length(ps['minutes'])}", *ps["problems"]]))
                 top.addChild(child)
                 first = first or child
                 if ps["id"] == self.session_id:
@@ -340,7 +352,16 @@ class AgendaView(QWidget):
                   self.move_button, self.card_button, self.delete_button):
             b.setEnabled(has_item)
 
+    def _fit_columns(self) -> None:
+        """Give Item a share of the width the short columns leave, and Method the rest."""
+        fixed = sum(self.table.columnWidth(c) for c in (0, 1, 2, 4, 5))
+        free = self.table.viewport().width() - fixed
+        item = min(ITEM_MAX, int(free * ITEM_SHARE), free - METHOD_MIN)
+        self.table.setColumnWidth(3, max(ITEM_MIN, item))
+
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if obj is self.table and event.type() == QEvent.Type.KeyPress:
             mods = event.modifiers()
             if mods == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
