@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python benchmarks/plan_screenshots.py [OUTDIR]
 
 Writes plan-1.png (residential agenda with parallel tracks), plan-2.png (a learning lab whose
-lunch is crowded out: warnings), plan-3.png (running the day), plan-4.png (attendance)."""
+lunch is crowded out: warnings), plan-3.png (running the day), plan-4.png (attendance),
+plan-1280.png (the agenda in a 1280 px window) and plan-templates.png (Manage templates…)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ def main(out: Path) -> None:
             app.processEvents()
             time.sleep(0.01)
 
+    spin()  # the timeline loads off the UI thread
     area.timeline.select_event(by_title["Residential 1: getting started"])
     spin()
     tree = area.agenda.tree
@@ -65,6 +67,22 @@ def main(out: Path) -> None:
     area.tabs.setCurrentIndex(2)
     spin()
     win.grab().save(str(out / "plan-4.png"))
+    area.tabs.setCurrentIndex(0)
+    win.resize(1280, 800)  # the toolbars and columns at a smaller laptop's width
+    spin()
+    area.agenda.table.selectRow(1)
+    spin(0.2)
+    win.grab().save(str(out / "plan-1280.png"))
+    from facilitator.services import templates
+    from facilitator.ui.plan.template_manager import TemplateManager
+
+    templates.save_as_template(db, by_title["Learning lab: systems prototyping"],
+                               "Learning lab (one day)", "Our lab day, with a long lunch.")
+    manager = TemplateManager(win.ctx, win)
+    manager.show()
+    spin(0.3)
+    manager.grab().save(str(out / "plan-templates.png"))
+    manager.close()
     win.close()
     db.close(backup_on_close=False)
 

@@ -3,8 +3,15 @@
 Written by hand (no extra dependency): CRLF line ends, text escaped, lines folded at 75 octets
 without splitting a UTF-8 character, a stable UID from each event's uuid, DTSTAMP in UTC.
 Multi-day events (and days with no timed sessions) are all-day: DTSTART;VALUE=DATE and an
-exclusive DTEND. A one-day event with sessions gets its first start and last end as local
-(floating) times, since a cohort meets in one place."""
+exclusive DTEND.
+
+Times are "floating" on purpose (RFC 5545, 3.3.5, form #1): a one-day event with sessions gets
+its first start and last end as DTSTART:20260928T140000 and DTEND:...T150000, with no TZID
+parameter, no trailing Z and no VTIMEZONE. The times in a plan are the venue's clock times and
+the cohort meets in one place, so "14:00" must stay 14:00 in every calendar that imports the
+file; tying it to the zone of the computer that wrote the file would shift it for anyone whose
+calendar is set to another zone (or when the laptop travels). A call with people in several
+zones is the one case this does not serve, and the plan has no field for a zone anyway."""
 
 from __future__ import annotations
 

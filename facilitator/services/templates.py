@@ -170,23 +170,57 @@ def event_to_template(db: Database, event_id: int, name: str, description: str =
                 "address": ev.address, "sessions": sessions}
 
 
-def save_as_template(db: Database, event_id: int, name: str, description: str = "") -> Result:
+def _clean_name(name: str | None) -> str:
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError({"name": "Give the template a name."})
     if len(name) > 160:
         raise ValidationError({"name": "The template's name is too long (160 characters at most)."})
+    return name
+
+
+def _refuse_taken(s, name: str, template_id: int | None = None) -> None:
+    query = select(func.count()).where(func.lower(EventTemplate.name) == name.lower())
+    if template_id is not None:
+        query = query.where(EventTemplate.id != template_id)
+    if s.scalar(query):
+        raise ValidationError({"name": f"There is already a template called {name!r}."})
+
+
+def check_name(db: Database, name: str, template_id: int | None = None) -> str:
+    """The name tidied, or a ValidationError if it is empty, too long or taken by another
+    saved template (so a form can show it before anything is written)."""
+    name = _clean_name(name)
+    with db.read() as s:
+        _refuse_taken(s, name, template_id)
+    return name
+
+
+def save_as_template(db: Database, event_id: int, name: str, description: str = "") -> Result:
+    name = _clean_name(name)
     content = event_to_template(db, event_id, name, description)
     with db.session() as s:
-        taken = s.scalar(select(func.count()).where(func.lower(EventTemplate.name) == name.lower()))
-        if taken:
-            raise ValidationError({"name": f"There is already a template called {name!r}."})
+        _refuse_taken(s, name)
         t = EventTemplate(name=name, description=content["description"],
                           content=json.dumps(content, ensure_ascii=False))
         s.add(t)
         s.flush()
         new_id = t.id
     return Result(new_id, Changes.of("event_templates"))
+
+
+def rename_template(db: Database, template_id: int, name: str) -> Changes:
+    """Rename a saved template (built-in ones are files and keep their names). The name inside
+    its content changes too, so an event made from it later carries the new name."""
+    name = _clean_name(name)
+    with db.session() as s:
+        t = pc.get_or_fail(s, EventTemplate, template_id, "template")
+        _refuse_taken(s, name, template_id)
+        content = json.loads(t.content)
+        content["name"] = name
+        t.name = name
+        t.content = json.dumps(content, ensure_ascii=False)
+    return Changes.of("event_templates")
 
 
 def delete_template(db: Database, template_id: int):

@@ -101,6 +101,12 @@ def test_ics_parses_back_with_a_real_library(db, cohort_id, event_id, tmp_path):
     assert str(res["UID"]) == events.get_event(db, event_id)["uuid"] + "@facilitator"
     lc = found["Learning call 1"]
     assert lc.decoded("DTSTART").hour == 14 and lc.decoded("DTEND").hour == 15
+    # floating local times, deliberately: no zone, no UTC, no VTIMEZONE (see the module)
+    assert lc.decoded("DTSTART").tzinfo is None and lc.decoded("DTEND").tzinfo is None
+    assert b"\r\nDTSTART:20260928T140000\r\nDTEND:20260928T150000\r\n" in raw
+    assert b"TZID" not in raw and b"VTIMEZONE" not in raw
+    assert not any(line.startswith((b"DTSTART", b"DTEND")) and line.endswith(b"Z")
+                   for line in raw.split(b"\r\n"))
     assert list(out.parent.iterdir()) == [out]  # no temp file left behind
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from facilitator.services import agenda, events, plan_view, sessions, templates
-from facilitator.services.errors import ValidationError
+from facilitator.services.errors import NotFound, ValidationError
 
 RESIDENTIAL = "builtin:systems_change_residential"
 
@@ -164,6 +164,33 @@ def test_save_as_template_and_back(db, cohort_id, event_id, session_id):
     assert key not in {t["key"] for t in templates.list_templates(db)}
     templates.restore_template(db, snap)
     assert key in {t["key"] for t in templates.list_templates(db)}
+
+
+def test_rename_template_checks_the_name_and_renames_its_content(db, cohort_id, event_id):
+    lab = templates.save_as_template(db, event_id, "Our lab").id
+    other = templates.save_as_template(db, event_id, "Field day").id
+    changes = templates.rename_template(db, lab, "  Lab   day  one ")
+    assert changes.touches("event_templates")
+    saved = {t["id"]: t for t in templates.list_templates(db) if not t["builtin"]}
+    assert saved[lab]["name"] == "Lab day one"
+    assert templates.load_template(db, f"saved:{lab}")["name"] == "Lab day one"
+    ev = templates.create_from_template(db, cohort_id, f"saved:{lab}", date(2027, 2, 1)).id
+    assert events.get_event(db, ev)["title"] == "Lab day one"
+    templates.rename_template(db, lab, "lab day ONE")  # its own name, other case: fine
+    with pytest.raises(ValidationError, match="already a template called 'field day'"):
+        templates.rename_template(db, lab, "field day")
+    with pytest.raises(ValidationError, match="already a template"):
+        templates.check_name(db, "Field Day")
+    assert templates.check_name(db, " Field  Day ", other) == "Field Day"
+    with pytest.raises(ValidationError, match="Give the template a name"):
+        templates.rename_template(db, lab, "   ")
+    with pytest.raises(ValidationError, match="too long"):
+        templates.check_name(db, "x" * 161)
+    snap, _ = templates.delete_template(db, other)
+    with pytest.raises(NotFound):
+        templates.rename_template(db, other, "Gone")
+    templates.restore_template(db, snap)
+    assert templates.rename_template(db, other, "Back again")
 
 
 def test_damaged_template_is_refused_in_words(db, cohort_id, tmp_path, monkeypatch):

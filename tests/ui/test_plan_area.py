@@ -9,7 +9,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from facilitator import demo
-from facilitator.services import attendance, events, plan_view
+from facilitator.services import attendance, events, plan_view, templates
 from facilitator.services.agenda import TOOL_MIME
 from tests.ui.helpers import when_dialog_opens
 
@@ -21,9 +21,16 @@ def open_plans(qtbot, db, window, title="Residential 1: getting started"):
     window.nav.setCurrentRow(1)
     area = window.areas["plans"]
     ev = next(e for e in events.list_events(db, cid) if e["title"] == title)
+    timeline_ready(qtbot, area.timeline, ev["id"])
     area.timeline.select_event(ev["id"])
     settle(qtbot, area, ev["id"])
     return area, ev["id"]
+
+
+def timeline_ready(qtbot, timeline, event_id=None):
+    """The timeline loads off the UI thread: wait until it has (and lists `event_id`)."""
+    qtbot.waitUntil(lambda: not timeline.loading and (
+        event_id is None or any(e["id"] == event_id for e in timeline.events)), timeout=5000)
 
 
 def settle(qtbot, area, event_id=None):
@@ -44,6 +51,8 @@ def test_timeline_lists_events_in_order_with_today_marked(qtbot, db, window):
     timeline = area.timeline
     timeline.today = lambda: date(2026, 10, 20)
     timeline.reload()
+    assert timeline.loading
+    timeline_ready(qtbot, timeline)
     texts = [timeline.list.item(i).text() for i in range(timeline.list.count())]
     today = next(i for i, t in enumerate(texts) if t.startswith("▶ Today"))
     assert "Learning call 2" in texts[today - 1] and "Learning call 3" in texts[today + 1]
@@ -241,3 +250,116 @@ def test_move_item_to_another_session_and_duplicate_session_with_undo(qtbot, db,
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: not view.loading and sum(
         len(d["sessions"]) for d in view.plan["days_plan"]) == sessions_before, timeout=5000)
+
+
+def saved_names(db):
+    return sorted(t["name"] for t in templates.list_templates(db) if not t["builtin"])
+
+
+def test_manage_templates_renames_and_deletes_saved_ones_with_undo(qtbot, db, window, answers):
+    area, event_id = open_plans(qtbot, db, window)
+    timeline = area.timeline
+    lab = templates.save_as_template(db, event_id, "Our residential").id
+    templates.save_as_template(db, event_id, "Field day")
+    seen = {}
+
+    def rename_to(name, shown=None):
+        def fill(form):
+            form.editors["name"].widget.setText(name)
+            form.accept()
+            if shown is not None:
+                shown["error"] = form.editors["name"].error.text()
+                shown["open"] = form.isVisible()
+                form.reject()
+        return fill
+
+    def manage(dlg):
+        texts = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+        builtin = next(i for i, t in enumerate(dlg.templates) if t["builtin"])
+        assert texts[builtin].endswith("built in")
+        dlg.list.setCurrentRow(builtin)  # built in: neither renamed nor deleted
+        seen["builtin_locked"] = (not dlg.rename_button.isEnabled()
+                                  and not dlg.delete_button.isEnabled())
+        dlg.delete()
+        assert answers.questions == []
+        dlg.list.setCurrentRow(next(i for i, t in enumerate(dlg.templates)
+                                    if t.get("id") == lab))
+        assert dlg.rename_button.isEnabled() and "3 days" in dlg.list.currentItem().text()
+        shown = {}
+        when_dialog_opens(rename_to("field DAY", shown))  # taken: said under the field
+        qtbot.mouseClick(dlg.rename_button, Qt.MouseButton.LeftButton)
+        seen["taken"] = shown
+        when_dialog_opens(rename_to("  Residential   template "))
+        qtbot.mouseClick(dlg.rename_button, Qt.MouseButton.LeftButton)
+        seen["after_rename"] = dlg.current()["name"]
+        answers.confirm = False
+        qtbot.mouseClick(dlg.delete_button, Qt.MouseButton.LeftButton)
+        seen["kept"] = len(dlg.templates)
+        answers.confirm = True
+        qtbot.mouseClick(dlg.delete_button, Qt.MouseButton.LeftButton)
+        seen["listed"] = [t["name"] for t in dlg.templates if not t["builtin"]]
+        dlg.reject()
+
+    when_dialog_opens(manage)
+    qtbot.mouseClick(timeline.manage_templates_button, Qt.MouseButton.LeftButton)
+    assert seen["builtin_locked"]
+    assert seen["taken"]["open"] and "already a template called 'field DAY'" in seen["taken"]["error"]
+    assert seen["after_rename"] == "Residential template"
+    assert seen["kept"] == len(templates.list_templates(db)) + 1
+    assert answers.questions[-1][0] == "Delete template"
+    assert "'Residential template'" in answers.questions[-1][1]
+    assert seen["listed"] == ["Field day"] == saved_names(db)
+    window.undo_action.trigger()  # the deletion
+    assert saved_names(db) == ["Field day", "Residential template"]
+    window.undo_action.trigger()  # the renaming
+    assert saved_names(db) == ["Field day", "Our residential"]
+    assert templates.load_template(db, f"saved:{lab}")["name"] == "Our residential"
+    window.redo_action.trigger()
+    assert saved_names(db) == ["Field day", "Residential template"]
+
+
+def test_toolbar_labels_say_what_they_act_on_and_keep_their_ellipsis(qtbot, db, window):
+    from PySide6.QtWidgets import QToolButton
+
+    area, _ = open_plans(qtbot, db, window)
+    view = area.agenda
+    shown = [b.text() for bar in (view.session_bar, view.session_bar2, view.item_bar, view.card_bar)
+             for b in bar.findChildren(QToolButton) if b.defaultAction() is not None
+             and b.defaultAction().isVisible()]
+    assert len(shown) == len(set(shown))  # no two buttons read the same
+    for label in ("Add session…", "Edit session…", "Duplicate session", "Delete session",
+                  "Add item…", "Edit item…", "Duplicate item", "Delete item",
+                  "Move to session…", "Method card…", "Add from card…"):
+        assert label in shown
+    assert "Edit" not in shown and "Edit…" not in shown
+    assert area.timeline.edit_button.text() == "Edit event…"
+    assert window.minimumSizeHint().width() <= 720  # longer labels, and the window still fits
+
+
+def test_typical_session_titles_fit_and_agenda_columns_share_the_width(qtbot, db, window):
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    area, _ = open_plans(qtbot, db, window)
+    view = area.agenda
+    tree = view.tree
+    child = next(tree.topLevelItem(d).child(c) for d in range(tree.topLevelItemCount())
+                 for c in range(tree.topLevelItem(d).childCount())
+                 if "Peer coaching" in tree.topLevelItem(d).child(c).text(0))
+    assert child.text(0) == "13:30  Peer coaching and wider relationships"
+    assert "13:30–16:05" in child.toolTip(0)  # the end is in the tooltip (and the header)
+    qtbot.waitUntil(lambda: tree.visualItemRect(child).width() > 0, timeout=5000)
+    text_room = tree.visualItemRect(child).width() - 2 * 4  # the item's text margins
+    assert tree.fontMetrics().horizontalAdvance(child.text(0)) <= text_room
+    assert tree.textElideMode() == Qt.TextElideMode.ElideMiddle  # longer ones lose the middle
+
+    table, hh = view.table, view.table.horizontalHeader()
+    for width, item_at_least in ((1440, 200), (1280, 110)):
+        window.resize(width, 900)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=5000)
+        qtbot.wait(50)
+        assert hh.length() <= table.viewport().width()  # no scrolling sideways
+        assert hh.sectionSize(6) >= 132 and hh.sectionSize(3) >= item_at_least
+    method = view.model.index(1, 6)  # cut in the column; whole in the tooltip
+    assert view.model.data(method).startswith("Check-in round · Talking object")
+    assert view.model.data(method) in view.model.data(method, Qt.ItemDataRole.ToolTipRole)

@@ -65,7 +65,7 @@ class AgendaModel(QAbstractTableModel):
             return str(it["duration_minutes"]) + (f" {nudge:+d}" if nudge else "")
         if col == 3:
             if it["in_block"] or it["track"]:
-                return f"    ↳ {it['track']}: {it['title']}"
+                return f"  ↳ {it['track']}: {it['title']}"
             return it["title"]
         if col == 4:
             return it["kind"]
@@ -82,7 +82,9 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(it, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = list(it["problems"])
+            full = self._text(it, col).strip() if col in (3, 5, 6) else ""
+            tips = [full] if full else []  # the full text, which a narrow column may cut
+            tips += it["problems"]
             if col == 0 and it["pinned_minutes"] is not None:
                 tips.append(f"Pinned at {clock(it['pinned_minutes'])}: it keeps this time.")
             if col == 2 and it["nudge_minutes"]:

@@ -34,6 +34,12 @@ from facilitator.ui.workers import run_in_background
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_STYLE = "color: #9b1c1c;"
+# Start, End, Min, Item, Kind, Lead to begin with; the last column (Method / materials)
+# stretches. Item and Method share what the short columns leave (see _fit_columns), so both
+# show and the table does not scroll sideways in a 1280 px window; full texts are in tooltips.
+COLUMN_WIDTHS = (72, 48, 44, 230, 70, 64)
+ITEM_SHARE, ITEM_MIN, ITEM_MAX = 0.52, 110, 280
+METHOD_MIN = 132  # its header, "Method / materials", in bold
 
 
 class AgendaView(QWidget):
@@ -53,23 +59,37 @@ class AgendaView(QWidget):
         self.tree.setObjectName("days")
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(160)
+        # a session shows its start only (its end is in the tooltip and the header), a smaller
+        # indent, and a title too long for the pane loses its middle, not its end
+        self.tree.setIndentation(14)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.currentItemChanged.connect(self._tree_changed)
+        # Two short rows rather than one long one, so no action hides behind the toolbar's »
         self.session_bar = QToolBar()
+        self.session_bar2 = QToolBar()
         self.add_session_button = self._action(self.session_bar, "Add session…", self.add_session)
-        self.edit_session_button = self._action(self.session_bar, "Edit…", self.edit_session)
-        self.dup_session_button = self._action(self.session_bar, "Duplicate", self.duplicate_session)
-        self.delete_session_button = self._action(self.session_bar, "Delete", self.delete_session)
+        self.edit_session_button = self._action(self.session_bar, "Edit session…",
+                                                self.edit_session)
+        self.dup_session_button = self._action(self.session_bar2, "Duplicate session",
+                                               self.duplicate_session)
+        self.delete_session_button = self._action(self.session_bar2, "Delete session",
+                                                  self.delete_session)
         for act, tip in ((self.add_session_button, "Add a session to this event"),
                          (self.edit_session_button, "Edit the chosen session"),
                          (self.dup_session_button, "Copy the chosen session and its items"),
                          (self.delete_session_button, "Delete the chosen session")):
             act.setToolTip(tip)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addActions([self.add_session_button, self.edit_session_button,
+                              self.dup_session_button, self.delete_session_button])
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
+        lv.setSpacing(0)
         lv.addWidget(QLabel("<b>Days and sessions</b>"))
         lv.addWidget(self.tree, 1)
         lv.addWidget(self.session_bar)
+        lv.addWidget(self.session_bar2)
 
         self.header = QLabel()
         self.header.setObjectName("sessionHeader")
@@ -94,11 +114,12 @@ class AgendaView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        for col, width in enumerate((72, 52, 50, 290, 84, 110)):
+        hh.setStretchLastSection(True)  # Method / materials takes what the others leave
+        for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_item())
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.problems = QLabel()
@@ -107,26 +128,40 @@ class AgendaView(QWidget):
         self.problems.setStyleSheet(PROBLEM_STYLE)
         self.problems.hide()
 
-        bar = QToolBar()
+        bar = QToolBar()  # editing the chosen item
         self.item_bar = bar
         self.add_button = self._action(bar, "Add item…", self.add_item)
-        self.edit_button = self._action(bar, "Edit…", self.edit_item)
-        self.dup_button = self._action(bar, "Duplicate", self.duplicate_item)
-        self.up_button = self._action(bar, "Up", lambda: self.step_item(-1))
-        self.down_button = self._action(bar, "Down", lambda: self.step_item(1))
-        self.move_button = self._action(bar, "Move to session…", self.move_item_to_session)
-        self.card_button = self._action(bar, "Method card…", lambda: agenda_cards.link_card(self))
-        self.card_button.setToolTip("Link the item to a card from the tool library")
+        self.edit_button = self._action(bar, "Edit item…", self.edit_item)
+        self.dup_button = self._action(bar, "Duplicate item", self.duplicate_item)
+        self.delete_button = self._action(bar, "Delete item", self.delete_item)
         bar.addSeparator()
-        self.delete_button = self._action(bar, "Delete", self.delete_item)
-        bar.addSeparator()
-        self.from_card_button = self._action(bar, "Add from card…",
-                                             lambda: agenda_cards.pick_and_add(self))
-        self.cards_toggle = bar.addAction("Cards panel")
+        self.up_button = self._action(bar, "Move up", lambda: self.step_item(-1))
+        self.down_button = self._action(bar, "Move down", lambda: self.step_item(1))
+        # the method cards, then moving to another session; the shortest label comes first, as
+        # a toolbar is never narrower than its first button (and the window has to fit 720 px)
+        bar2 = QToolBar()
+        self.card_bar = bar2
+        self.cards_toggle = bar2.addAction("Cards panel")
         self.cards_toggle.setCheckable(True)
         self.cards_toggle.setToolTip("Show the method cards beside the agenda, to drag onto it")
+        self.from_card_button = self._action(bar2, "Add from card…",
+                                             lambda: agenda_cards.pick_and_add(self))
+        self.from_card_button.setToolTip("Add an item made from a card of the tool library")
+        self.card_button = self._action(bar2, "Method card…", lambda: agenda_cards.link_card(self))
+        self.card_button.setToolTip("Link the item to a card from the tool library")
+        bar2.addSeparator()
+        self.move_button = self._action(bar2, "Move to session…", self.move_item_to_session)
+        self.add_button.setToolTip("Add an item at the end of the session")
+        self.edit_button.setToolTip("Edit the chosen item (Enter)")
+        self.dup_button.setToolTip("Copy the chosen item")
+        self.delete_button.setToolTip("Delete the chosen item (Delete)")
         self.up_button.setToolTip("Move the item up (Alt+Up)")
         self.down_button.setToolTip("Move the item down (Alt+Down)")
+        self.move_button.setToolTip("Move the item to another session of this event")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.edit_button, self.dup_button, self.delete_button,
+                               self.up_button, self.down_button, self.move_button,
+                               self.card_button])
 
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -135,6 +170,7 @@ class AgendaView(QWidget):
         rv.addWidget(self.table, 1)
         rv.addWidget(self.problems)
         rv.addWidget(bar)
+        rv.addWidget(bar2)
 
         self.cards = agenda_cards.cards_panel(self)
         self.cards.hide()
@@ -144,7 +180,7 @@ class AgendaView(QWidget):
         split.addWidget(right)
         split.addWidget(self.cards)
         split.setStretchFactor(1, 1)
-        split.setSizes([270, 800, 260])
+        split.setSizes([315, 755, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(split)
@@ -153,7 +189,10 @@ class AgendaView(QWidget):
 
     @staticmethod
     def _action(bar: QToolBar, text: str, slot) -> QAction:
+        """A toolbar action labelled exactly `text`: Qt's default icon text drops the "…" that
+        says a dialog opens, so it is set explicitly."""
         act = bar.addAction(text)
+        act.setIconText(text)
         act.triggered.connect(lambda _=False: slot())
         return act
 
@@ -223,10 +262,11 @@ class AgendaView(QWidget):
             self.tree.addTopLevelItem(top)
             for ps in day["sessions"]:
                 mark = "  ⚠" if ps["problems"] else ""
-                child = QTreeWidgetItem([f"{clock(ps['start_at'])}–{clock(ps['end_at'])}  "
-                                         f"{ps['title']}{mark}"])
+                child = QTreeWidgetItem([f"{clock(ps['start_at'])}  {ps['title']}{mark}"])
                 child.setData(0, SESSION_ROLE, ps["id"])
-                child.setToolTip(0, "\n".join(ps["problems"]) or ps["title"])
+                child.setToolTip(0, "\n".join([
+                    ps["title"], f"{clock(ps['start_at'])}–{clock(ps['end_at'])} · "
+                    f"{length(ps['minutes'])}", *ps["problems"]]))
                 top.addChild(child)
                 first = first or child
                 if ps["id"] == self.session_id:
@@ -312,7 +352,16 @@ class AgendaView(QWidget):
                   self.move_button, self.card_button, self.delete_button):
             b.setEnabled(has_item)
 
+    def _fit_columns(self) -> None:
+        """Give Item a share of the width the short columns leave, and Method the rest."""
+        fixed = sum(self.table.columnWidth(c) for c in (0, 1, 2, 4, 5))
+        free = self.table.viewport().width() - fixed
+        item = min(ITEM_MAX, int(free * ITEM_SHARE), free - METHOD_MIN)
+        self.table.setColumnWidth(3, max(ITEM_MIN, item))
+
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if obj is self.table and event.type() == QEvent.Type.KeyPress:
             mods = event.modifiers()
             if mods == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from facilitator.services import calendar_export, cohorts, events, templates
 from facilitator.services.errors import ServiceError, ValidationError
@@ -24,6 +25,7 @@ from facilitator.store.errors import StoreError
 from facilitator.ui import messages, undo
 from facilitator.ui.plan import edits
 from facilitator.ui.plan.dialogs import TemplateDialog
+from facilitator.ui.plan.template_manager import TemplateManager
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background
 
@@ -50,6 +52,8 @@ class TimelinePanel(QWidget):
         self.today = today
         self.events: list[dict] = []
         self._select: int | None = None
+        self._loading = False
+        self._again = False
         self.list = QListWidget()
         self.list.setObjectName("timeline")
         self.list.setSpacing(2)
@@ -57,10 +61,12 @@ class TimelinePanel(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.new_button = QPushButton("New event…")
         self.template_button = QPushButton("From template…")
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton("Edit event…")
         self.dup_button = QPushButton("Duplicate")
         self.dup_button.setToolTip("A copy of the event, its sessions and agenda, a week later")
         self.save_template_button = QPushButton("Save as template…")
+        self.manage_templates_button = QPushButton("Manage templates…")
+        self.manage_templates_button.setToolTip("Rename or delete the templates you saved")
         self.delete_button = QPushButton("Delete")
         self.ics_button = QPushButton("Export calendar (.ics)…")
         self.new_button.clicked.connect(self.new_event)
@@ -68,6 +74,7 @@ class TimelinePanel(QWidget):
         self.edit_button.clicked.connect(self.edit_event)
         self.dup_button.clicked.connect(self.duplicate_event)
         self.save_template_button.clicked.connect(self.save_as_template)
+        self.manage_templates_button.clicked.connect(self.manage_templates)
         self.delete_button.clicked.connect(self.delete_event)
         self.ics_button.clicked.connect(self.export_ics)
         grid = QGridLayout()
@@ -77,7 +84,8 @@ class TimelinePanel(QWidget):
         grid.addWidget(self.dup_button, 1, 1)
         grid.addWidget(self.delete_button, 2, 0)
         grid.addWidget(self.save_template_button, 3, 0, 1, 2)
-        grid.addWidget(self.ics_button, 4, 0, 1, 2)
+        grid.addWidget(self.manage_templates_button, 4, 0, 1, 2)
+        grid.addWidget(self.ics_button, 5, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<b>Timeline</b>"))
@@ -89,9 +97,42 @@ class TimelinePanel(QWidget):
 
     # loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Ask for the cohort's events off the UI thread (as the agenda does); a reload asked
+        for while one runs is done once that one reports back."""
+        if self._loading:
+            self._again = True
+            return
         cohort_id = self.ctx.cohort_id
-        rows = [] if cohort_id is None else self.ctx.call(events.list_events, self.ctx.db, cohort_id)
-        self._fill(rows or [])
+        if cohort_id is None:
+            self._fill([])
+            return
+        self._loading = True
+        db = self.ctx.db
+        run_in_background(lambda: (cohort_id, events.list_events(db, cohort_id)),
+                          self._loaded, self._failed)
+
+    def _loaded(self, result) -> None:
+        if not isValid(self):  # the panel closed while the query ran
+            return
+        self._loading = False
+        cohort_id, rows = result
+        if self._again or cohort_id != self.ctx.cohort_id:
+            self._again = False
+            self.reload()
+            return
+        self._fill(rows)
+
+    def _failed(self, exc: Exception) -> None:
+        if not isValid(self):
+            return
+        self._loading = False
+        self._again = False
+        self._fill([])
+        self.ctx.show_error(exc, self)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
 
     def _on_changed(self, changes) -> None:
         if "*" in changes.kinds or changes.touches("events", "plan_sessions", "agenda_items"):
@@ -171,8 +212,10 @@ class TimelinePanel(QWidget):
 
     # actions -------------------------------------------------------------------------------
     def _remember(self, new_id):
-        """Select a just-created event (the list has already reloaded on the change)."""
-        if new_id:
+        """Select a just-created event once the list has reloaded on the change."""
+        if new_id and self._loading:
+            self._select = new_id
+        elif new_id:
             self.select_event(new_id)
         return new_id
 
@@ -265,6 +308,7 @@ class TimelinePanel(QWidget):
 
         def submit(values):
             data = clean(specs, values)
+            templates.check_name(db, data["name"])  # a taken name is shown under the field
             return edits.create(
                 self.ctx, "Save event as template",
                 lambda: templates.save_as_template(db, ev["id"], data["name"], data["description"]),
@@ -273,6 +317,11 @@ class TimelinePanel(QWidget):
 
         FormDialog(self, f"Save {ev['title']!r} as a template", specs,
                    {"name": ev["title"], "description": ev["notes"]}, submit=submit).exec()
+
+    def manage_templates(self) -> None:
+        dlg = TemplateManager(self.ctx, self)
+        dlg.exec()
+        dlg.deleteLater()
 
     def export_ics(self) -> None:
         cohort_id = self.ctx.cohort_id
