@@ -2,7 +2,8 @@
 
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python benchmarks/flex_screenshots.py
 
-Writes /tmp/worksheets-register.png, -crowd.png, -assessments.png."""
+Writes worksheets-register.png, -crowd.png, -assessments.png into /tmp, or into the folder
+given as the first argument."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ def main() -> int:
     from facilitator.ui.context import AppContext
     from facilitator.ui.main_window import MainWindow
 
-    app = QApplication(sys.argv)
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
     db = open_database(tmp / "shots.sqlite", routine_backup=False)
     cid, _ = demo.create_demo(db)
@@ -45,13 +48,13 @@ def main() -> int:
     area.register.choose(area.register.people.itemData(0))
     settle()
     area.register.panel.table.selectRow(0)
-    win.grab().save("/tmp/worksheets-register.png")
+    win.grab().save(str(out / "worksheets-register.png"))
     area.tabs.setCurrentIndex(1)
     settle()
-    win.grab().save("/tmp/worksheets-crowd.png")
+    win.grab().save(str(out / "worksheets-crowd.png"))
     area.tabs.setCurrentIndex(2)
     settle()
-    win.grab().save("/tmp/worksheets-assessments.png")
+    win.grab().save(str(out / "worksheets-assessments.png"))
     win.close()
     db.close(backup_on_close=False)
     return 0
