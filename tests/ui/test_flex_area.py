@@ -159,3 +159,38 @@ def test_bar_chart_draws_bars_and_an_empty_message(qtbot):
     image = chart.grab().toImage()
     colours = {image.pixelColor(x, y).name() for x in range(0, 400, 3) for y in range(0, 200, 3)}
     assert BLUE not in colours
+
+
+def test_split_rules_off_a_group_by_hand_then_undo(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    view = area.crowd
+    area.tabs.setCurrentWidget(view)
+    crowd_ready(qtbot, view)
+    before = len(view.view.groups)
+    view.show_filter.setCurrentText("All groups")
+    photo = group_titled(view, "Tenancy can't start without photo ID")
+    assert len(photo.entry_ids) == 4
+    row = next(r for r, rec in enumerate(view.groups_model.records) if rec["key"] == photo.key)
+    view.groups.selectRow(view.groups_proxy.mapFromSource(view.groups_model.index(row, 0)).row())
+    assert view.entries_model.rowCount() == 4 and not view.split_button.isEnabled()
+    # take out the two rules worded "A tenancy cannot start unless…"
+    wordy = [r for r, e in enumerate(view.entries_model.records) if e["rule"].startswith("A tenancy")]
+    assert len(wordy) == 2
+    taken = {view.entries_model.records[r]["id"] for r in wordy}
+    sel = view.entries.selectionModel()
+    for r in wordy:
+        sel.select(view.entries_proxy.mapFromSource(view.entries_model.index(r, 0)),
+                   sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+    assert view.split_button.isEnabled()
+    qtbot.mouseClick(view.split_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.loading and len(view.view.groups) == before + 1, timeout=5000)
+    kept = view.view.group_of(photo.entry_ids[0])
+    apart = view.view.group_of(next(iter(taken)))
+    assert set(apart.entry_ids) == taken and taken.isdisjoint(kept.entry_ids)
+    assert len(kept.entry_ids) == 2
+    counts = {rec["key"]: rec["people"] for rec in view.groups_model.records}
+    assert counts[kept.key] == 2 and counts[apart.key] == 2
+    assert len(crowd.crowd_view(db, cid).groups) == before + 1
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not view.loading and len(view.view.groups) == before, timeout=5000)
+    assert set(view.view.group_of(photo.entry_ids[0]).entry_ids) == set(photo.entry_ids)
