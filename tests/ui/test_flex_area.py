@@ -194,3 +194,58 @@ def test_split_rules_off_a_group_by_hand_then_undo(qtbot, db, window):
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: not view.loading and len(view.view.groups) == before, timeout=5000)
     assert set(view.view.group_of(photo.entry_ids[0]).entry_ids) == set(photo.entry_ids)
+
+
+def test_rename_a_group_with_notes_then_undo(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    view = area.crowd
+    area.tabs.setCurrentWidget(view)
+    crowd_ready(qtbot, view)
+    view.show_filter.setCurrentText("All groups")
+    pets = group_titled(view, PETS)
+    row = next(r for r, rec in enumerate(view.groups_model.records) if rec["key"] == pets.key)
+    view.groups.selectRow(view.groups_proxy.mapFromSource(view.groups_model.index(row, 0)).row())
+    assert view.describe_button.isEnabled() and PETS in view.detail.text()
+
+    def name_it(dlg):
+        assert dlg.focusWidget() is dlg.editors["name"].widget
+        assert dlg.editors["name"].widget.placeholderText() == PETS
+        qtbot.keyClicks(dlg.focusWidget(), "Pets in supported housing")
+        dlg.editors["notes"].widget.setPlainText("Ask the scheme manager first.")
+        qtbot.keyClick(dlg.editors["name"].widget, Qt.Key.Key_Return)
+
+    when_dialog_opens(name_it)
+    qtbot.mouseClick(view.describe_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.loading and bool(view.view.group_of(pets.entry_ids[0]).name),
+                    timeout=5000)
+    named = view.view.group_of(pets.entry_ids[0])
+    assert named.title == "Pets in supported housing" and named.notes == "Ask the scheme manager first."
+    rec = next(r for r in view.groups_model.records if r["key"] == pets.key)
+    shown = view.groups_model.index(view.groups_model.records.index(rec), 0)
+    assert view.groups_model.data(shown) == "Pets in supported housing"
+    assert PETS in view.groups_model.data(shown, Qt.ItemDataRole.ToolTipRole)
+    # the group stays selected: its detail shows the name, the wording and the notes
+    assert "Pets in supported housing" in view.detail.text()
+    assert "Most common wording" in view.detail.text() and "scheme manager" in view.detail.text()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not view.loading and view.view.group_of(pets.entry_ids[0]).name == "",
+                    timeout=5000)
+    assert crowd.crowd_view(db, cid).group_of(pets.entry_ids[0]).title == PETS
+
+
+def test_organisations_cell_is_short_and_its_tooltip_has_a_line_per_organisation(qtbot, db, window):
+    area, _ = flex_window(qtbot, db, window)
+    view = area.crowd
+    crowd_ready(qtbot, view)
+    g = group_titled(view, "Tenancy can't start without photo ID")
+    rec = next(r for r in view.groups_model.records if r["key"] == g.key)
+    col = next(i for i, c in enumerate(view.groups_model.columns) if c.key == "orgs")
+    index = view.groups_model.index(view.groups_model.records.index(rec), col)
+    cell = view.groups_model.data(index)
+    assert cell.startswith(f"{len(g.by_org)} orgs · ") and ":" not in cell and len(cell) < 50
+    tip = view.groups_model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tip.count("<br>") == len(g.by_org) - 1
+    for org in g.by_org:
+        assert f"<b>{org}</b>" in tip
+    assert view.groups_model.headerData(col, Qt.Orientation.Horizontal,
+                                        Qt.ItemDataRole.ToolTipRole).startswith("How each")
