@@ -3,6 +3,8 @@ into a myth in the cohort view, merge with undo, assessments with undo, charts d
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -249,3 +251,47 @@ def test_organisations_cell_is_short_and_its_tooltip_has_a_line_per_organisation
         assert f"<b>{org}</b>" in tip
     assert view.groups_model.headerData(col, Qt.Orientation.Horizontal,
                                         Qt.ItemDataRole.ToolTipRole).startswith("How each")
+
+
+def test_scores_dialog_dates_a_new_assessment_today_and_keeps_an_old_date(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    view = area.assessments
+    area.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
+    key = "skills_for_change"
+    pid = next(view.people.itemData(i) for i in range(view.people.count())
+               if assessments.get_assessment(db, cid, view.people.itemData(i), key, "end") == ({}, None))
+    view.people.setCurrentIndex(view.people.findData(pid))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
+    seen = {}
+
+    def new_end(dlg):
+        seen["new"] = dlg.taken_on.value()
+        dlg.spins["analysis"].setValue(4)
+        dlg.taken_on.set_value(date(2027, 6, 24))
+        dlg.accept()
+
+    when_dialog_opens(new_end)
+    qtbot.mouseClick(view.edit_end, Qt.MouseButton.LeftButton)
+    assert seen["new"] == date.today()
+    assert assessments.get_assessment(db, cid, pid, key, "end") == ({"analysis": (4, "")},
+                                                                     date(2027, 6, 24))
+    qtbot.waitUntil(lambda: not view.loading and "24 Jun 2027" in view.person_chart.series[1][0],
+                    timeout=5000)
+
+    start_scores, start_date = assessments.get_assessment(db, cid, pid, key, "start")
+    assert start_date is not None
+
+    def move_start(dlg):
+        seen["old"] = dlg.taken_on.value()
+        dlg.taken_on.set_value(date(2026, 9, 21))
+        dlg.accept()
+
+    when_dialog_opens(move_start)
+    qtbot.mouseClick(view.edit_start, Qt.MouseButton.LeftButton)
+    assert seen["old"] == start_date
+    assert assessments.get_assessment(db, cid, pid, key, "start") == (start_scores, date(2026, 9, 21))
+    window.undo_action.trigger()
+    assert assessments.get_assessment(db, cid, pid, key, "start") == (start_scores, start_date)
+    window.undo_action.trigger()
+    assert assessments.get_assessment(db, cid, pid, key, "end") == ({}, None)
