@@ -20,12 +20,24 @@ def flex_window(qtbot, db, window):
     cid, changes = demo.create_demo(db)
     window.ctx.broadcast(changes)
     window.selector.reload(cid)
-    window.nav.setCurrentRow(1)
-    area = window.areas["flex"]
+    area = window.show_area("flex")
     reg = area.register
     reg.choose(reg.people.itemData(0))  # Amira: three rules, one checked
     qtbot.waitUntil(lambda: not reg.panel._loading and reg.panel.model.rowCount() == 3, timeout=5000)
     return area, cid
+
+
+def shown(qtbot, window):
+    """Shortcuts (Insert in the register) only reach a visible area of an active window."""
+    window.show_area("flex")
+    window.show()
+    qtbot.waitExposed(window)
+    activate(qtbot, window)
+
+
+def activate(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
 
 
 def crowd_ready(qtbot, view):
@@ -38,6 +50,7 @@ def group_titled(view, title):
 
 def test_add_a_rule_by_keyboard_only(qtbot, db, window):
     area, cid = flex_window(qtbot, db, window)
+    shown(qtbot, window)
     reg = area.register
     pid = reg.participant_id
     seen = {}
@@ -295,3 +308,59 @@ def test_scores_dialog_dates_a_new_assessment_today_and_keeps_an_old_date(qtbot,
     assert assessments.get_assessment(db, cid, pid, key, "start") == (start_scores, start_date)
     window.undo_action.trigger()
     assert assessments.get_assessment(db, cid, pid, key, "end") == ({}, None)
+
+
+REGISTER_TAB_ORDER = ["rule", "area", "belief", "source_kind", "believed_source", "checked_with",
+                      "checked_on", "evidence", "verdict", "flex_holder", "condition", "experiment",
+                      "risk", "status"]
+
+
+def test_register_keyboard_flow_tab_order_enter_saves_escape_cancels(qtbot, db, window):
+    area, cid = flex_window(qtbot, db, window)
+    shown(qtbot, window)
+    reg = area.register
+    pid = reg.participant_id
+    seen: dict = {}
+
+    def walk_then_escape(dlg):
+        order = [dlg.focusWidget().objectName()]
+        for _ in range(30):  # Tab to the buttons; a field that keeps the focus shows up here
+            qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)
+            name = dlg.focusWidget().objectName()
+            if name not in dlg.editors:
+                break
+            if name != order[-1]:
+                order.append(name)
+        seen["order"] = order
+        qtbot.keyClicks(dlg.editors["rule"].widget, "Not this one")
+        qtbot.keyClick(dlg.editors["rule"].widget, Qt.Key.Key_Escape)
+        seen["open_after_escape"] = dlg.isVisible()
+
+    # Insert works from anywhere in the register, here from the filter box
+    when_dialog_opens(walk_then_escape)
+    reg.panel.filter.setFocus()
+    qtbot.keyClick(reg.panel.filter, Qt.Key.Key_Insert)
+    qtbot.waitUntil(lambda: "open_after_escape" in seen, timeout=5000)
+    assert seen["order"] == REGISTER_TAB_ORDER  # belief first, then checking, then the flex
+    assert seen["open_after_escape"] is False
+    assert len(worksheets.list_rules(db, cid, pid)) == 3
+
+    def enter_in(field):
+        def act(dlg):
+            qtbot.keyClicks(dlg.focusWidget(), f"Saved by Enter in {field}")
+            target = dlg.editors[field].widget
+            target.setFocus()
+            qtbot.keyClick(target.lineEdit() if field == "area" else target, Qt.Key.Key_Return)
+            seen[field] = dlg.isVisible()
+        return act
+
+    for n, field in enumerate(("rule", "area", "checked_with", "flex_holder", "checked_on"), 4):
+        activate(qtbot, window)  # offscreen, a closed dialog stays the active window
+        when_dialog_opens(enter_in(field))
+        reg.panel.table.setFocus()
+        qtbot.keyClick(reg.panel.table, Qt.Key.Key_Insert)
+        qtbot.waitUntil(lambda n=n: reg.panel.model.rowCount() == n, timeout=5000)
+        assert seen[field] is False
+        assert worksheets.list_rules(db, cid, pid)[-1]["rule"] == f"Saved by Enter in {field}"
+        assert window.focusWidget() is reg.panel.table  # back in the table, on the new rule
+        assert reg.panel.current_record()["rule"] == f"Saved by Enter in {field}"
