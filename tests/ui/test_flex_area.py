@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from facilitator import demo
 from facilitator.services import assessments, crowd, worksheets
-from facilitator.ui.worksheets.charts import BLUE, BarChart
+from facilitator.ui.worksheets.charts import BLUE, ORANGE, BarChart
 from tests.ui.helpers import when_dialog_opens
 
 PETS = "No pets allowed in supported housing"
@@ -364,3 +364,25 @@ def test_register_keyboard_flow_tab_order_enter_saves_escape_cancels(qtbot, db, 
         assert worksheets.list_rules(db, cid, pid)[-1]["rule"] == f"Saved by Enter in {field}"
         assert window.focusWidget() is reg.panel.table  # back in the table, on the new rule
         assert reg.panel.current_record()["rule"] == f"Saved by Enter in {field}"
+
+
+LONG = "Funder or contract requirement"
+
+
+def test_chart_wraps_a_long_label_when_there_is_room_and_always_tells_it_in_a_tooltip(qtbot):
+    chart = BarChart("Where people think rules come from")
+    qtbot.addWidget(chart)
+    chart.set_data([LONG, "Law"], [("rules", [5, 4], BLUE)])
+    chart.resize(330, 300)
+    chart.grab()
+    assert chart.cut_labels == []  # room for two lines: the whole name is shown
+    middle = chart._rows[0][0].center()
+    assert chart.tooltip_at(middle) == f"<b>{LONG}</b><br>5"
+    assert chart.tooltip_at(QPointF(5, 2)) is None  # the title line
+    many = [f"{LONG} {n}" for n in range(12)]
+    chart.set_data(many, [("Start", [1] * 12, BLUE), ("End", [2] * 12, ORANGE)])
+    chart.resize(330, 160)  # too low for two lines a row: names are cut, the tooltip has them
+    chart.grab()
+    assert chart.cut_labels
+    tip = chart.tooltip_at(chart._rows[3][0].center())
+    assert tip == f"<b>{LONG} 3</b><br>Start: 1<br>End: 2"

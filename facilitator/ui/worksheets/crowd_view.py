@@ -38,13 +38,13 @@ def _flag_colour(rec: dict) -> str | None:
 
 
 GROUP_COLUMNS = [
-    Column("Rule (name, or most common wording)", "title", width=340, color=_flag_colour),
-    Column("Flags", "flags", kind="list", width=120, color=_flag_colour),
+    Column("Rule (name, or most common wording)", "title", width=320, color=_flag_colour),
+    Column("Flags", "flags", kind="list", width=110, color=_flag_colour),
     Column("People", "people", kind="number", width=60),
     Column("Absolute", "absolute", kind="number", width=70),
     Column("Discretionary", "discretionary", kind="number", width=95),
     Column("Unsure", "unsure", kind="number", width=60),
-    Column("After checking", "verdicts", width=230),
+    Column("After checking", "verdicts", width=200),
     Column("Organisations", "orgs"),
 ]
 HEADER_TIPS = {
