@@ -2,8 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python benchmarks/flex_screenshots.py
 
-Writes worksheets-register.png, -crowd.png, -assessments.png into /tmp, or into the folder
-given as the first argument."""
+Writes worksheets-register.png, -crowd.png, -assessments.png, and the dialogs
+worksheets-rule-form.png, -group-notes.png, -scores.png into /tmp, or into the folder given as
+the first argument."""
 
 from __future__ import annotations
 
@@ -55,6 +56,28 @@ def main() -> int:
     area.tabs.setCurrentIndex(2)
     settle()
     win.grab().save(str(out / "worksheets-assessments.png"))
+
+    from facilitator.services import assessments, crowd, worksheet_data, worksheets
+    from facilitator.ui.widgets.form import FormDialog
+    from facilitator.ui.worksheets.assessments_view import ScoresDialog
+
+    def shoot(dlg, name):
+        dlg.show()
+        settle(0.5)
+        dlg.grab().save(str(out / name))
+        dlg.close()
+
+    reg = area.register
+    first = worksheets.list_rules(db, cid, reg.participant_id)[0]
+    shoot(FormDialog(win, "Edit rule", worksheets.FIELDS, first), "worksheets-rule-form.png")
+    group = area.crowd.view.groups[0]
+    shoot(FormDialog(win, f"Rename / notes: {group.wording}", crowd.GROUP_FIELDS,
+                     {"name": "Photo ID before a tenancy", "notes": "Ask the lettings manager."}),
+          "worksheets-group-notes.png")
+    pid = area.assessments.participant_id
+    scores, taken = assessments.get_assessment(db, cid, pid, "skills_for_change", "start")
+    shoot(ScoresDialog(win, worksheet_data.template("skills_for_change"), "Scores (start)",
+                       scores, taken), "worksheets-scores.png")
     win.close()
     db.close(backup_on_close=False)
     return 0

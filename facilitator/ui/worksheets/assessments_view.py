@@ -79,6 +79,7 @@ class ScoresDialog(QDialog):
             grid.addWidget(note, r, 2)
             self.spins[item.key], self.notes[item.key] = spin, note
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(tpl.items) + 1, 1)  # spare height below the items, not between
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -94,7 +95,7 @@ class ScoresDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(760, min(760, body.sizeHint().height() + 140))
+        self.resize(760, min(760, body.sizeHint().height() + 90))
         if tpl.items:
             self.spins[tpl.items[0].key].setFocus()
 
