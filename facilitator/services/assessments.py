@@ -20,6 +20,7 @@ from facilitator.store.database import Database
 
 NOTE_LIMIT = 2000
 Scores = dict[str, tuple[int | None, str]]  # item key -> (score or None, note)
+KEEP: Any = object()  # save_scores(taken_on=KEEP): leave the date the assessment was taken as it is
 
 
 def _participant_in(s, cohort_id: int, participant_id: int) -> Participant:
@@ -55,6 +56,26 @@ def get_scores(db: Database, cohort_id: int, participant_id: int, key: str, poin
         return _scores_of(s, a) if a else {}
 
 
+def get_assessment(db: Database, cohort_id: int, participant_id: int, key: str,
+                   point: str) -> tuple[Scores, date | None]:
+    """(scores given, the date the assessment was taken); ({}, None) when there is none yet."""
+    template(key)
+    _check_point(point)
+    with db.read() as s:
+        _participant_in(s, cohort_id, participant_id)
+        a = _find(s, participant_id, key, point)
+        return (_scores_of(s, a), a.taken_on) if a else ({}, None)
+
+
+def _check_date(taken_on: Any) -> None:
+    if taken_on is KEEP or taken_on is None:
+        return
+    if not isinstance(taken_on, date):
+        raise ValidationError({"taken_on": "The date taken must be a date."})
+    if not 1990 <= taken_on.year <= 2200:
+        raise ValidationError({"taken_on": f"{taken_on:%d %b %Y} is not a likely date for an assessment."})
+
+
 def clean_scores(tpl: Template, scores: dict[str, Any]) -> Scores:
     out: Scores = {}
     problems: dict[str, str] = {}
@@ -78,11 +99,13 @@ def clean_scores(tpl: Template, scores: dict[str, Any]) -> Scores:
 
 
 def save_scores(db: Database, cohort_id: int, participant_id: int, key: str, point: str,
-                scores: dict[str, Any], taken_on: date | None = None) -> tuple[Scores, Changes]:
-    """Replace one assessment's scores; returns the scores before (for undo) and the change.
-    Saving no scores at all removes the assessment."""
+                scores: dict[str, Any], taken_on: date | None = KEEP) -> tuple[Scores, Changes]:
+    """Replace one assessment's scores, and the date it was taken unless that is KEEP (None
+    clears it); returns the scores before (for undo) and the change. Saving no scores at all
+    removes the assessment."""
     tpl = template(key)
     _check_point(point)
+    _check_date(taken_on)
     cleaned = clean_scores(tpl, scores)
     with db.session() as s:
         _participant_in(s, cohort_id, participant_id)
@@ -95,10 +118,10 @@ def save_scores(db: Database, cohort_id: int, participant_id: int, key: str, poi
         if cleaned:
             if a is None:
                 a = Assessment(cohort_id=cohort_id, participant_id=participant_id, template=key,
-                               point=point, taken_on=taken_on)
+                               point=point, taken_on=None if taken_on is KEEP else taken_on)
                 s.add(a)
                 s.flush()
-            elif taken_on is not None:
+            elif taken_on is not KEEP:
                 a.taken_on = taken_on
             s.add_all(AssessmentScore(assessment_id=a.id, item=item, score=score, note=note)
                       for item, (score, note) in cleaned.items())

@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, delete, select, update
 from facilitator.models import Organisation, Participant, RuleEntry, RuleGroup
 from facilitator.services.changes import Changes
 from facilitator.services.errors import NotFound, ValidationError
+from facilitator.services.fields import FieldSpec, clean
 from facilitator.services.rule_grouping import DEFAULT_THRESHOLD, Item, group
 from facilitator.store.database import Database
 
@@ -27,11 +28,14 @@ UNCHECKED = "not checked"
 @dataclass
 class RuleGroupSummary:
     key: str  # stable while its members are: "g<first entry id>"
-    title: str
+    title: str  # the name the facilitator gave the group, else its most common wording
     area: str
     entry_ids: list[int]
     manual_group: int | None
     people: int
+    wording: str = ""  # the most common wording of its rules
+    name: str = ""  # given by hand ("" = none)
+    notes: str = ""  # the facilitator's notes on the group
     beliefs: Counter = field(default_factory=Counter)  # absolute / discretionary / unsure
     by_org: dict[str, Counter] = field(default_factory=dict)  # org -> beliefs
     verdicts: Counter = field(default_factory=Counter)  # verdict or "not checked"
@@ -87,8 +91,18 @@ def load_entries(db: Database, cohort_id: int) -> list[dict[str, Any]]:
     return rows
 
 
-def summarise(entries: list[dict[str, Any]], threshold: float = DEFAULT_THRESHOLD) -> CrowdView:
-    """Group entries (dicts as from load_entries) and count what each group holds."""
+def load_group_texts(db: Database, cohort_id: int) -> dict[int, tuple[str, str]]:
+    """Hand-made group id -> (name, notes)."""
+    with db.read() as s:
+        return {gid: unpack_notes(text) for gid, text in s.execute(
+            select(RuleGroup.id, RuleGroup.notes).where(RuleGroup.cohort_id == cohort_id))}
+
+
+def summarise(entries: list[dict[str, Any]], threshold: float = DEFAULT_THRESHOLD,
+              group_texts: dict[int, tuple[str, str]] | None = None) -> CrowdView:
+    """Group entries (dicts as from load_entries) and count what each group holds;
+    `group_texts` gives hand-made groups their name and notes."""
+    group_texts = group_texts or {}
     by_id = {e["id"]: e for e in entries}
     ids_groups = group(
         (Item(e["id"], e["rule"], e["area"], e["group_id"]) for e in entries), threshold
@@ -101,13 +115,19 @@ def summarise(entries: list[dict[str, Any]], threshold: float = DEFAULT_THRESHOL
         members = [by_id[i] for i in ids]
         titles = Counter(m["rule"] for m in members)
         areas = Counter(m["area"] for m in members if m["area"])
+        manual = next((m["group_id"] for m in members if m["group_id"]), None)
+        name, notes = group_texts.get(manual, ("", "")) if manual else ("", "")
+        wording = titles.most_common(1)[0][0]
         g = RuleGroupSummary(
             key=f"g{ids[0]}",
-            title=titles.most_common(1)[0][0],
+            title=name or wording,
             area=areas.most_common(1)[0][0] if areas else "",
             entry_ids=ids,
-            manual_group=next((m["group_id"] for m in members if m["group_id"]), None),
+            manual_group=manual,
             people=len({m["participant_id"] for m in members}),
+            wording=wording,
+            name=name,
+            notes=notes,
         )
         for m in members:
             g.beliefs[m["belief"]] += 1
@@ -127,7 +147,7 @@ def summarise(entries: list[dict[str, Any]], threshold: float = DEFAULT_THRESHOL
 
 
 def crowd_view(db: Database, cohort_id: int, threshold: float = DEFAULT_THRESHOLD) -> CrowdView:
-    return summarise(load_entries(db, cohort_id), threshold)
+    return summarise(load_entries(db, cohort_id), threshold, load_group_texts(db, cohort_id))
 
 
 # hand-made grouping ------------------------------------------------------------------------
@@ -181,9 +201,23 @@ def merge(db: Database, cohort_id: int, groups_of_entries: list[list[int]]):
             r.group_id = target
         if old:  # everything else pinned to a merged group comes along too
             s.execute(update(RuleEntry).where(RuleEntry.group_id.in_(old)).values(group_id=target))
+            _combine_notes(s, target, sorted(old))
         s.flush()
         _drop_empty_groups(s, cohort_id)
     return before, Changes.of("rule_groups", "rule_entries", cohort_id=cohort_id)
+
+
+def _combine_notes(s, target: int, others: list[int]) -> None:
+    """The merged group keeps its own name (or the first other one) and everyone's notes."""
+    kept = s.get(RuleGroup, target)
+    name, notes = unpack_notes(kept.notes)
+    texts = [notes] if notes else []
+    for gid in others:
+        other_name, other_notes = unpack_notes(s.get(RuleGroup, gid).notes)
+        name = name or other_name
+        if other_notes and other_notes not in texts:
+            texts.append(other_notes)
+    kept.notes = pack_notes(name, "\n\n".join(texts))
 
 
 def split(db: Database, cohort_id: int, group_entry_ids: list[int], take_out: list[int]):
@@ -207,6 +241,57 @@ def split(db: Database, cohort_id: int, group_entry_ids: list[int], take_out: li
             rows[i].group_id = new_group
         s.flush()
         _drop_empty_groups(s, cohort_id)
+    return before, Changes.of("rule_groups", "rule_entries", cohort_id=cohort_id)
+
+
+# a group's name and notes --------------------------------------------------------------------
+GROUP_FIELDS = (
+    FieldSpec("name", "Name", max_length=120,
+              help="A short name for the rule, shown instead of its most common wording."),
+    FieldSpec("notes", "Notes", kind="multiline", max_length=5000,
+              help="What the cohort has learnt about this rule, who to ask, what to try."),
+)
+
+
+NAME_MARK = "Name: "
+
+
+def pack_notes(name: str, notes: str) -> str:
+    """RuleGroup has one text column, `notes`: a name, when given, is its first line, after a
+    mark (also written when notes of their own start with the mark, so they stay notes)."""
+    if name or notes.startswith(NAME_MARK):
+        return f"{NAME_MARK}{name}\n{notes}"
+    return notes
+
+
+def unpack_notes(text: str) -> tuple[str, str]:
+    """(name, notes) from a RuleGroup's notes column."""
+    text = text or ""
+    if not text.startswith(NAME_MARK):
+        return "", text
+    name, _, notes = text[len(NAME_MARK):].partition("\n")
+    return name, notes
+
+
+def describe_group(db: Database, cohort_id: int, entry_ids: list[int], values: dict[str, Any]):
+    """Give a group of rules a name and notes. The group becomes (or stays) one made by hand:
+    its rules are kept together from now on. Returns (state before, Changes)."""
+    data = clean(GROUP_FIELDS, values)
+    name = " ".join(data["name"].split())  # one line
+    notes = data["notes"].strip()
+    if not entry_ids:
+        raise ValidationError({"entries": "Choose a group to name."})
+    with db.session() as s:
+        before = _capture(s, cohort_id)
+        rows = _entries_in(s, cohort_id, entry_ids)
+        pins = {r.group_id for r in rows if r.group_id}
+        if len(pins) > 1:
+            raise ValidationError({"entries": "Those rules belong to different groups made by "
+                                              "hand: merge them first."})
+        target = next(iter(pins)) if pins else _new_group(s, cohort_id)
+        for r in rows:
+            r.group_id = target
+        s.get(RuleGroup, target).notes = pack_notes(name, notes)
     return before, Changes.of("rule_groups", "rule_entries", cohort_id=cohort_id)
 
 

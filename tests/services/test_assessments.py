@@ -78,3 +78,26 @@ def test_assessments_are_scoped_to_the_cohort(db, cohort_id):
     other = cohorts.create_cohort(db, {"name": "Elsewhere"}).id
     with pytest.raises(NotFound):
         assessments.get_scores(db, other, a, "learning_profile", "start")
+
+
+def test_the_date_taken_is_stored_kept_cleared_and_checked(db, cohort_id):
+    from datetime import date
+
+    a = person(db, cohort_id, "Amira")
+    key = "skills_for_change"
+    assert assessments.get_assessment(db, cohort_id, a, key, "start") == ({}, None)
+    assessments.save_scores(db, cohort_id, a, key, "start", {"analysis": (2, "")}, date(2026, 9, 14))
+    assert assessments.get_assessment(db, cohort_id, a, key, "start") == (
+        {"analysis": (2, "")}, date(2026, 9, 14))
+    # saving scores without a date leaves the date alone; None clears it
+    assessments.save_scores(db, cohort_id, a, key, "start", {"analysis": (3, "")})
+    assert assessments.get_assessment(db, cohort_id, a, key, "start")[1] == date(2026, 9, 14)
+    assessments.save_scores(db, cohort_id, a, key, "start", {"analysis": (3, "")}, date(2026, 9, 15))
+    assert assessments.get_assessment(db, cohort_id, a, key, "start")[1] == date(2026, 9, 15)
+    assessments.save_scores(db, cohort_id, a, key, "start", {"analysis": (3, "")}, None)
+    assert assessments.get_assessment(db, cohort_id, a, key, "start")[1] is None
+    with pytest.raises(ValidationError) as err:
+        assessments.save_scores(db, cohort_id, a, key, "start", {"analysis": (3, "")}, "2026-09-14")
+    assert "taken_on" in err.value.problems
+    with pytest.raises(ValidationError):
+        assessments.save_scores(db, cohort_id, a, key, "start", {"analysis": (3, "")}, date(1066, 1, 1))

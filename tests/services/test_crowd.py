@@ -107,3 +107,52 @@ def test_merge_and_split_refuse_nonsense(db, cohort):
         crowd.merge(db, cid, [[a]])
     with pytest.raises(ValidationError):
         crowd.split(db, cid, [a], [a])
+
+
+def test_name_and_notes_for_a_group_become_its_title_and_undo(db, cohort):
+    cid, p = cohort
+    a = rule(db, cid, p["Amira"], "Tenancy can't start without photo ID", "absolute")
+    b = rule(db, cid, p["Chloé"], "A tenancy cannot start without photo ID", "discretionary")
+    g = group_with(crowd.crowd_view(db, cid), a)
+    assert g.manual_group is None and g.name == "" and g.title == g.wording
+    before, changes = crowd.describe_group(
+        db, cid, g.entry_ids, {"name": "  Photo ID\nfor tenancies ", "notes": "Ask lettings.\nThen the policy."})
+    assert changes.touches("rule_groups")
+    g = group_with(crowd.crowd_view(db, cid), a)
+    assert (g.title, g.name, g.notes) == ("Photo ID for tenancies", "Photo ID for tenancies",
+                                          "Ask lettings.\nThen the policy.")
+    assert g.wording in {"Tenancy can't start without photo ID", "A tenancy cannot start without photo ID"}
+    assert g.manual_group is not None and set(g.entry_ids) == {a, b}  # now kept together
+    # clearing the name gives the wording back as the title; the notes stay
+    crowd.describe_group(db, cid, g.entry_ids, {"name": "", "notes": "Name: the lettings manager"})
+    g = group_with(crowd.crowd_view(db, cid), a)
+    assert g.title == g.wording and g.name == "" and g.notes == "Name: the lettings manager"
+    crowd.restore(db, before)
+    g = group_with(crowd.crowd_view(db, cid), a)
+    assert g.manual_group is None and g.name == "" and g.notes == ""
+
+
+def test_merging_named_groups_keeps_a_name_and_all_notes(db, cohort):
+    cid, p = cohort
+    a = rule(db, cid, p["Amira"], "No mental health assessment while drinking", "absolute")
+    b = rule(db, cid, p["Chloé"], "Must be sober before the crisis team will see someone")
+    view = crowd.crowd_view(db, cid)
+    crowd.describe_group(db, cid, group_with(view, a).entry_ids, {"name": "", "notes": "Ask the GP."})
+    crowd.describe_group(db, cid, group_with(view, b).entry_ids,
+                         {"name": "Sober first", "notes": "Crisis team policy."})
+    view = crowd.crowd_view(db, cid)
+    crowd.merge(db, cid, [group_with(view, a).entry_ids, group_with(view, b).entry_ids])
+    g = group_with(crowd.crowd_view(db, cid), a)
+    assert g.title == "Sober first" and set(g.entry_ids) == {a, b}
+    assert "Ask the GP." in g.notes and "Crisis team policy." in g.notes
+
+
+def test_naming_a_group_refuses_nonsense(db, cohort):
+    cid, p = cohort
+    a = rule(db, cid, p["Amira"], "Rule one")
+    with pytest.raises(ValidationError, match="too long"):
+        crowd.describe_group(db, cid, [a], {"name": "x" * 121, "notes": ""})
+    with pytest.raises(ValidationError):
+        crowd.describe_group(db, cid, [], {"name": "A name", "notes": ""})
+    assert crowd.pack_notes("", "plain") == "plain"
+    assert crowd.unpack_notes(crowd.pack_notes("N", "Name: x")) == ("N", "Name: x")

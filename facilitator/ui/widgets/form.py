@@ -51,6 +51,13 @@ class OptionalDateEdit(QDateEdit):
     def set_value(self, value: date | None) -> None:
         self.setDate(QDate(value.year, value.month, value.day) if value else NOT_SET)
 
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab steps through day, month and year; on 'Not set' there are no sections to step
+        through, and QDateTimeEdit would keep the focus forever: move on to the next field."""
+        if self.value() is None:
+            return QWidget.focusNextPrevChild(self, forward)
+        return super().focusNextPrevChild(forward)
+
 
 class FieldEditor:
     """One field's widget, how to read and write it, and its error label."""

@@ -1,7 +1,10 @@
 """The two self-assessments: a participant's start beside end as a chart, the cohort's
-averages beside it, and a dialog to enter scores (1–5, with a note). Every save is undoable."""
+averages beside it, and a dialog to enter scores (1–5, with a note) and the date the
+assessment was taken. Every save is undoable."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,19 +24,36 @@ from PySide6.QtWidgets import (
 from facilitator.services import assessments, worksheet_data, worksheets
 from facilitator.services.errors import ValidationError
 from facilitator.ui import undo
+from facilitator.ui.widgets.form import OptionalDateEdit
 from facilitator.ui.workers import run_in_background
 from facilitator.ui.worksheets.charts import BLUE, ORANGE, BarChart
 
 
-class ScoresDialog(QDialog):
-    """Scores for one template at one point; 0 on a spin box means 'not scored'."""
+def _day(d: date | None) -> str:
+    return f"{d.day} {d:%b %Y}" if d else ""
 
-    def __init__(self, parent, tpl: worksheet_data.Template, title: str, scores: dict):
+
+class ScoresDialog(QDialog):
+    """Scores for one template at one point; 0 on a spin box means 'not scored'. A new
+    assessment is dated today; an old one keeps its date (or none) until changed."""
+
+    def __init__(self, parent, tpl: worksheet_data.Template, title: str, scores: dict,
+                 taken_on: date | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.tpl = tpl
         self.spins: dict[str, QSpinBox] = {}
         self.notes: dict[str, QLineEdit] = {}
+        self.taken_on = OptionalDateEdit()
+        self.taken_on.setObjectName("taken_on")
+        self.taken_on.setToolTip("The day the participant did this self-assessment.")
+        self.taken_on.set_value(taken_on if (taken_on or scores) else date.today())
+        when = QLabel("&Taken on:")
+        when.setBuddy(self.taken_on)
+        date_row = QHBoxLayout()
+        date_row.addWidget(when)
+        date_row.addWidget(self.taken_on)
+        date_row.addStretch(1)
         body = QWidget()
         grid = QGridLayout(body)
         intro = QLabel(f"{tpl.summary}<br><span style='color:#555'>{tpl.low} = {tpl.low_label}; "
@@ -59,6 +79,7 @@ class ScoresDialog(QDialog):
             grid.addWidget(note, r, 2)
             self.spins[item.key], self.notes[item.key] = spin, note
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(tpl.items) + 1, 1)  # spare height below the items, not between
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -70,10 +91,11 @@ class ScoresDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(date_row)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(760, min(720, body.sizeHint().height() + 100))
+        self.resize(760, min(760, body.sizeHint().height() + 90))
         if tpl.items:
             self.spins[tpl.items[0].key].setFocus()
 
@@ -182,10 +204,12 @@ class AssessmentsView(QWidget):
         name = self.people.currentText()
 
         def load():
-            mine = None
+            mine = dates = None
             if pid is not None:
-                mine = {pt: assessments.get_scores(db, cid, pid, key, pt) for pt in ("start", "end")}
-            return mine, assessments.cohort_summary(db, cid, key)
+                got = {pt: assessments.get_assessment(db, cid, pid, key, pt) for pt in ("start", "end")}
+                mine = {pt: scores for pt, (scores, _d) in got.items()}
+                dates = {pt: d for pt, (_s, d) in got.items()}
+            return mine, assessments.cohort_summary(db, cid, key), dates
 
         self.loading = True
         run_in_background(load, lambda res: self._show(gen, key, name, res), self._failed)
@@ -205,9 +229,10 @@ class AssessmentsView(QWidget):
             self.cohort_chart.set_data([], [], title="Cohort average")
             self.notes.clear()
             return
-        mine, summary = result
+        mine, summary, dates = result
         if mine is not None:
-            series = [(pt.title(), [mine[pt].get(i.key, (None, ""))[0] for i in tpl.items], colour)
+            series = [(pt.title() + (f" ({_day(dates[pt])})" if dates[pt] else ""),
+                       [mine[pt].get(i.key, (None, ""))[0] for i in tpl.items], colour)
                       for pt, colour in (("start", BLUE), ("end", ORANGE))]
             self.person_chart.set_data(labels, series, title=f"{name}: {tpl.title}, start and end",
                                        maximum=tpl.high)
@@ -231,18 +256,22 @@ class AssessmentsView(QWidget):
         if cid is None or pid is None:
             return
         tpl = worksheet_data.template(key)
-        current = self.ctx.call(assessments.get_scores, db, cid, pid, key, point)
+        current = self.ctx.call(assessments.get_assessment, db, cid, pid, key, point)
         if current is None:
             return
-        dlg = ScoresDialog(self, tpl, f"{self.people.currentText()}: {tpl.title} ({point})", current)
+        scores, old_date = current
+        dlg = ScoresDialog(self, tpl, f"{self.people.currentText()}: {tpl.title} ({point})",
+                           scores, old_date)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        after = dlg.values()
+        after, new_date = dlg.values(), dlg.taken_on.value()
         state: dict = {}
 
         def do():
-            state["before"], changes = assessments.save_scores(db, cid, pid, key, point, after)
+            state["before"], changes = assessments.save_scores(db, cid, pid, key, point, after,
+                                                               new_date)
             return changes
 
         undo.perform(self.ctx, f"Edit {point} scores: {tpl.title}", do,
-                     lambda: assessments.save_scores(db, cid, pid, key, point, state["before"])[1])
+                     lambda: assessments.save_scores(db, cid, pid, key, point, state["before"],
+                                                     old_date)[1])

@@ -1,15 +1,18 @@
 """A small horizontal bar chart drawn with QPainter (no QtCharts in PySide6-Essentials).
 
 Categories down the left, one bar per series in each, the value at the end of each bar, a
-scale along the bottom and a legend when there is more than one series."""
+scale along the bottom and a legend when there is more than one series. A long category name
+wraps onto a second line when the rows are tall enough, else it is cut with '…'; pointing at
+a row shows its whole name and values in a tooltip."""
 
 from __future__ import annotations
 
 import math
+from html import escape
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 BLUE, ORANGE, RED, GREEN, GREY = "#2b6cb0", "#dd6b20", "#c53030", "#2f855a", "#8a8f98"
 BELIEF_COLOURS = {"absolute": RED, "discretionary": GREEN, "unsure": GREY}
@@ -20,6 +23,26 @@ def _nice_step(top: float) -> float:
     raw = top / 5 if top > 0 else 1
     power = 10 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def fit_lines(fm: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
+    """`text` in at most `lines` lines of `width` pixels, broken between words; the last line
+    is cut with '…' when the text does not fit."""
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines - 1:
+        line = words[0]
+        n = 1
+        while n < len(words) and fm.horizontalAdvance(f"{line} {words[n]}") <= width:
+            line = f"{line} {words[n]}"
+            n += 1
+        if fm.horizontalAdvance(line) > width:
+            break  # one word too long for a line: leave it to the eliding below
+        out.append(line)
+        words = words[n:]
+    if words:
+        out.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return out
 
 
 class BarChart(QWidget):
@@ -36,6 +59,9 @@ class BarChart(QWidget):
         self.decimals = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(140)
+        self.setMouseTracking(True)
+        self._rows: list[tuple[QRectF, int]] = []  # where each category was drawn
+        self.cut_labels: list[str] = []  # categories whose name could not be shown whole
 
     def set_data(self, categories: list[str], series: list[Series], *, title: str | None = None,
                  maximum: float | None = None, decimals: int = 0) -> None:
@@ -54,6 +80,29 @@ class BarChart(QWidget):
 
     def _fmt(self, v: float) -> str:
         return f"{v:.{self.decimals}f}" if self.decimals else f"{v:g}"
+
+    def tooltip_at(self, pos: QPointF) -> str | None:
+        """The whole name of the category drawn at `pos`, with its values."""
+        for rect, i in self._rows:
+            if rect.contains(pos):
+                values = []
+                for name, vals, _c in self.series:
+                    v = vals[i] if i < len(vals) else None
+                    text = "–" if v is None else self._fmt(v)
+                    values.append(f"{escape(name)}: {text}" if len(self.series) > 1 else text)
+                return f"<b>{escape(self.categories[i])}</b><br>" + "<br>".join(values)
+        return None
+
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_at(QPointF(e.pos()))
+            if tip:
+                QToolTip.showText(e.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().event(e)
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
@@ -85,6 +134,7 @@ class BarChart(QWidget):
                 p.fillRect(QRectF(x, legend_y + fm.ascent() - 10, 10, 10), QColor(colour))
                 x -= 12
         values = [v for _n, vals, _c in self.series for v in vals if v is not None]
+        self._rows, self.cut_labels = [], []
         if not self.categories or not values:
             p.setPen(QColor("#666"))
             p.drawText(QRectF(0, top, w, h - top), Qt.AlignmentFlag.AlignCenter, self.empty_text)
@@ -108,24 +158,36 @@ class BarChart(QWidget):
             text = self._fmt(t * step)
             p.drawText(QRectF(x - 30, bottom + 2, 60, fm.height()), Qt.AlignmentFlag.AlignHCenter, text)
         rows_h = bottom - top - 4
-        row_h = min(int(self._row_height() * 1.5), max(8, rows_h // max(1, len(self.categories))))
-        bar = max(3, (row_h - self.GAP // 2) // max(1, len(self.series)))
+        n_series = max(1, len(self.series))
+        room = max(8, rows_h // max(1, len(self.categories)))
+        row_h = min(int(self._row_height() * 1.5), room)
+        bar = max(3, (row_h - self.GAP // 2) // n_series)
+        two_lines = 2 * fm.height() + 2
+        if any(fm.horizontalAdvance(c) > label_w - 4 for c in self.categories) and room >= two_lines:
+            row_h = max(row_h, min(room, two_lines + self.GAP // 2))  # room to wrap long names
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.font().pointSizeF() - 2))
         show_values = bar >= QFontMetrics(small).height() - 4
         if bar < fm.height():
             p.setFont(small)
+        bars_h = bar * n_series
+        label_h = max(bars_h, row_h - self.GAP // 2)
+        lines = max(1, min(2, label_h // fm.height()))
         for i, cat in enumerate(self.categories):
             y = top + 4 + i * row_h
+            self._rows.append((QRectF(0, y, w, row_h), i))
             p.setPen(QColor("#222"))
-            label = fm.elidedText(cat, Qt.TextElideMode.ElideRight, label_w - 4)
+            label = fit_lines(fm, cat, label_w - 4, lines)
+            if " ".join(label) != " ".join(cat.split()):
+                self.cut_labels.append(cat)
             p.setFont(self.font())
-            p.drawText(QRectF(4, y, label_w - 4, bar * len(self.series)),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            p.drawText(QRectF(4, y, label_w - 4, label_h),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "\n".join(label))
             p.setFont(small if bar < fm.height() else self.font())
+            bars_top = y + (label_h - bars_h) // 2  # bars centred beside a two-line name
             for j, (_name, vals, colour) in enumerate(self.series):
                 v = vals[i] if i < len(vals) else None
-                by = y + j * bar
+                by = bars_top + j * bar
                 if v is None:
                     p.setPen(QColor("#999"))
                     p.drawText(QRectF(left + 4, by, 80, bar), Qt.AlignmentFlag.AlignVCenter, "–")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.services import crowd
 from facilitator.ui import undo
+from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel
 from facilitator.ui.workers import run_in_background
 from facilitator.ui.worksheets.charts import BELIEF_COLOURS, BLUE, ORANGE, BarChart
@@ -37,15 +38,21 @@ def _flag_colour(rec: dict) -> str | None:
 
 
 GROUP_COLUMNS = [
-    Column("Rule (most common wording)", "title", width=340, color=_flag_colour),
-    Column("Flags", "flags", kind="list", width=120, color=_flag_colour),
+    Column("Rule (name, or most common wording)", "title", width=320, color=_flag_colour),
+    Column("Flags", "flags", kind="list", width=110, color=_flag_colour),
     Column("People", "people", kind="number", width=60),
     Column("Absolute", "absolute", kind="number", width=70),
     Column("Discretionary", "discretionary", kind="number", width=95),
     Column("Unsure", "unsure", kind="number", width=60),
-    Column("After checking", "verdicts", width=230),
-    Column("By organisation (absolute/discretionary/unsure)", "orgs"),
+    Column("After checking", "verdicts", width=200),
+    Column("Organisations", "orgs"),
 ]
+HEADER_TIPS = {
+    "orgs": "How each organisation reads the rule. An organisation is split when some of its "
+            "people believe the rule absolute and others discretionary. Point at a cell for "
+            "one line per organisation.",
+}
+BELIEFS = ("absolute", "discretionary", "unsure")
 ENTRY_COLUMNS = [
     Column("Rule as written", "rule", width=330),
     Column("Participant", "participant", width=150),
@@ -57,15 +64,69 @@ ENTRY_COLUMNS = [
 ]
 
 
+def org_reading(beliefs) -> str:
+    """How one organisation reads a rule: absolute, discretionary, split (both) or unsure."""
+    if beliefs["absolute"] and beliefs["discretionary"]:
+        return "split"
+    if beliefs["absolute"]:
+        return "absolute"
+    return "discretionary" if beliefs["discretionary"] else "unsure"
+
+
+def orgs_cell(by_org: dict) -> str:
+    """Short: '3 orgs · 2 absolute · 1 discretionary'."""
+    readings = [org_reading(c) for c in by_org.values()]
+    parts = [f"{n} org" if (n := len(readings)) == 1 else f"{n} orgs"]
+    parts += [f"{readings.count(r)} {r}" for r in ("absolute", "discretionary", "split", "unsure")
+              if readings.count(r)]
+    return " · ".join(parts)
+
+
+def orgs_tip(by_org: dict) -> str:
+    """One line per organisation: its name and what its people believe."""
+    lines = []
+    for org, c in sorted(by_org.items(), key=lambda kv: kv[0].casefold()):
+        held = ", ".join(f"{c[b]} {b}" for b in BELIEFS if c[b])
+        lines.append(f"<b>{escape(org)}</b>: {held}"
+                     + (" <i>(split)</i>" if org_reading(c) == "split" else ""))
+    return "<p style='white-space:pre'>" + "<br>".join(lines) + "</p>"
+
+
 def group_row(g: crowd.RuleGroupSummary, n: int) -> dict:
     verdicts = ", ".join(f"{c} {v}" for v, c in g.verdicts.most_common())
-    orgs = "; ".join(
-        f"{org}: {c['absolute']}/{c['discretionary']}/{c['unsure']}" for org, c in sorted(g.by_org.items())
-    )
     return {"id": n, "key": g.key, "title": g.title, "flags": g.flags, "people": g.people,
             "absolute": g.beliefs["absolute"], "discretionary": g.beliefs["discretionary"],
-            "unsure": g.beliefs["unsure"], "verdicts": verdicts, "orgs": orgs,
-            "entry_ids": g.entry_ids, "group": g}
+            "unsure": g.beliefs["unsure"], "verdicts": verdicts,
+            "orgs": orgs_cell(g.by_org), "orgs_tip": orgs_tip(g.by_org),
+            "title_tip": _title_tip(g), "entry_ids": g.entry_ids, "group": g}
+
+
+def _title_tip(g: crowd.RuleGroupSummary) -> str | None:
+    if not g.name and not g.notes:
+        return g.title if len(g.title) > 30 else None
+    parts = [f"<b>{escape(g.title)}</b>"]
+    if g.name:
+        parts.append(f"<span style='color:#555'>Most common wording: {escape(g.wording)}</span>")
+    if g.notes:
+        parts.append(escape(g.notes).replace("\n", "<br>"))
+    return "<br>".join(parts)
+
+
+class GroupsModel(RecordTableModel):
+    """The group table: a record's '<key>_tip' is the tooltip of its cell in that column."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            key = f"{self.columns[index.column()].key}_tip"
+            rec = self.records[index.row()]
+            if key in rec:
+                return rec[key]
+        return super().data(index, role)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return HEADER_TIPS.get(self.columns[section].key)
+        return super().headerData(section, orientation, role)
 
 
 def _table(model, proxy) -> QTableView:
@@ -117,8 +178,12 @@ class CrowdView(QWidget):
         self.split_button = QPushButton("&Split rules off")
         self.split_button.setToolTip("Take the selected rules out of this group into their own (undoable).")
         self.split_button.clicked.connect(self.split_selected)
+        self.describe_button = QPushButton("&Rename / notes…")
+        self.describe_button.setToolTip("Give the selected group a name and notes; its rules are "
+                                        "then kept together (undoable).")
+        self.describe_button.clicked.connect(self.describe_selected)
 
-        self.groups_model = RecordTableModel(GROUP_COLUMNS, self)
+        self.groups_model = GroupsModel(GROUP_COLUMNS, self)
         self.groups_proxy = RecordFilterProxy(self)
         self.groups = _table(self.groups_model, self.groups_proxy)
         self.groups.setObjectName("groups")
@@ -153,6 +218,7 @@ class CrowdView(QWidget):
         eb.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.detail, 1)
+        top.addWidget(self.describe_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignTop)
         eb.addLayout(top)
         eb.addWidget(self.entries, 1)
@@ -261,11 +327,14 @@ class CrowdView(QWidget):
             flags = " ".join(
                 f"<span style='color:white;background:{FLAG_COLOUR[f]}'>&nbsp;{f}&nbsp;</span>"
                 for f in g.flags)
+            wording = (f"<br><span style='color:#555'>Most common wording: {escape(g.wording)}</span>"
+                       if g.name else "")
+            notes = (f"<br><i>{escape(g.notes).replace(chr(10), '<br>')}</i>" if g.notes else "")
             self.detail.setText(
-                f"<b>{escape(g.title)}</b> {flags}<br><span style='color:#555'>"
+                f"<b>{escape(g.title)}</b> {flags}{wording}<br><span style='color:#555'>"
                 f"{g.people} people · {escape(g.area or 'no area given')} · "
                 f"{g.myths} checked and found discretionary by the person who believed it absolute"
-                "</span>")
+                f"</span>{notes}")
         else:
             self.entries_model.set_records([])
             self.detail.setText(f"{len(chosen)} groups selected: merge them to keep them together."
@@ -274,6 +343,7 @@ class CrowdView(QWidget):
 
     def _update_buttons(self) -> None:
         self.merge_button.setEnabled(len(self.selected_groups()) >= 2)
+        self.describe_button.setEnabled(len(self.selected_groups()) == 1)
         n = len(self.selected_entries())
         self.split_button.setEnabled(0 < n < self.entries_model.rowCount())
 
@@ -306,3 +376,25 @@ class CrowdView(QWidget):
 
         undo.perform(self.ctx, f"Split {len(take)} rule(s) off a group", do,
                      lambda: crowd.restore(db, state["before"]))
+
+    def describe_selected(self) -> None:
+        """Rename / notes…: a name shown instead of the most common wording, and notes."""
+        chosen = self.selected_groups()
+        if len(chosen) != 1:
+            return
+        g = chosen[0]["group"]
+        db, cid, ids = self.ctx.db, self.ctx.cohort_id, list(g.entry_ids)
+        state: dict = {}
+
+        def submit(values):
+            def do():
+                state["before"], changes = crowd.describe_group(db, cid, ids, values)
+                return changes
+
+            return undo.perform(self.ctx, "Rename rule group", do,
+                                lambda: crowd.restore(db, state["before"])) or False
+
+        dlg = FormDialog(self, f"Rename / notes: {g.wording[:60]}", crowd.GROUP_FIELDS,
+                         {"name": g.name, "notes": g.notes}, submit=submit)
+        dlg.editors["name"].widget.setPlaceholderText(g.wording)
+        dlg.exec()

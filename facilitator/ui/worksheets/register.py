@@ -1,9 +1,12 @@
 """One participant's rules register: belief first, then checking; unchecked rules in grey;
-progress "N of M checked". Insert adds a rule, Enter edits, Delete deletes (all undoable)."""
+progress "N of M checked". Insert (anywhere in the register) adds a rule, Enter edits, Delete
+deletes (all undoable). The form opens in the rule field and Tab follows it: the rule, what I
+believe, checking, the flex; Enter in a one-line field saves, Escape cancels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from facilitator.services import records, worksheets
@@ -72,8 +75,13 @@ class RegisterView(QWidget):
         ctx.cohort_changed.connect(lambda _c: self.reload_people())
         self.panel = RecordPanel(ctx, self._spec())
         self.panel.add_button.setText("&Add rule…")
-        self.panel.add_button.setToolTip("Add a rule (Insert in the table)")
-        self.panel.table.installEventFilter(self)
+        self.panel.add_button.setToolTip("Add a rule (Insert)")
+        add = QAction("Add rule", self)
+        add.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add.triggered.connect(self.add_rule)
+        self.addAction(add)
+        self.add_action = add
         self.panel.loaded.connect(lambda _n: self._update_progress())
         top = QHBoxLayout()
         top.addWidget(QLabel("Participant:"))
@@ -176,9 +184,6 @@ class RegisterView(QWidget):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(checked)
 
-    def eventFilter(self, obj, event) -> bool:
-        if (obj is self.panel.table and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Insert and self.participant_id is not None):
+    def add_rule(self) -> None:
+        if self.participant_id is not None:
             self.panel.add()
-            return True
-        return super().eventFilter(obj, event)
