@@ -22,6 +22,7 @@ class RuleGroup(Entity):
     __tablename__ = "rule_groups"
 
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

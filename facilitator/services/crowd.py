@@ -94,8 +94,9 @@ def load_entries(db: Database, cohort_id: int) -> list[dict[str, Any]]:
 def load_group_texts(db: Database, cohort_id: int) -> dict[int, tuple[str, str]]:
     """Hand-made group id -> (name, notes)."""
     with db.read() as s:
-        return {gid: unpack_notes(text) for gid, text in s.execute(
-            select(RuleGroup.id, RuleGroup.notes).where(RuleGroup.cohort_id == cohort_id))}
+        return {gid: (name, notes) for gid, name, notes in s.execute(
+            select(RuleGroup.id, RuleGroup.name, RuleGroup.notes)
+            .where(RuleGroup.cohort_id == cohort_id))}
 
 
 def summarise(entries: list[dict[str, Any]], threshold: float = DEFAULT_THRESHOLD,
@@ -210,14 +211,13 @@ def merge(db: Database, cohort_id: int, groups_of_entries: list[list[int]]):
 def _combine_notes(s, target: int, others: list[int]) -> None:
     """The merged group keeps its own name (or the first other one) and everyone's notes."""
     kept = s.get(RuleGroup, target)
-    name, notes = unpack_notes(kept.notes)
-    texts = [notes] if notes else []
+    texts = [kept.notes] if kept.notes else []
     for gid in others:
-        other_name, other_notes = unpack_notes(s.get(RuleGroup, gid).notes)
-        name = name or other_name
-        if other_notes and other_notes not in texts:
-            texts.append(other_notes)
-    kept.notes = pack_notes(name, "\n\n".join(texts))
+        other = s.get(RuleGroup, gid)
+        kept.name = kept.name or other.name
+        if other.notes and other.notes not in texts:
+            texts.append(other.notes)
+    kept.notes = "\n\n".join(texts)
 
 
 def split(db: Database, cohort_id: int, group_entry_ids: list[int], take_out: list[int]):
@@ -253,26 +253,6 @@ GROUP_FIELDS = (
 )
 
 
-NAME_MARK = "Name: "
-
-
-def pack_notes(name: str, notes: str) -> str:
-    """RuleGroup has one text column, `notes`: a name, when given, is its first line, after a
-    mark (also written when notes of their own start with the mark, so they stay notes)."""
-    if name or notes.startswith(NAME_MARK):
-        return f"{NAME_MARK}{name}\n{notes}"
-    return notes
-
-
-def unpack_notes(text: str) -> tuple[str, str]:
-    """(name, notes) from a RuleGroup's notes column."""
-    text = text or ""
-    if not text.startswith(NAME_MARK):
-        return "", text
-    name, _, notes = text[len(NAME_MARK):].partition("\n")
-    return name, notes
-
-
 def describe_group(db: Database, cohort_id: int, entry_ids: list[int], values: dict[str, Any]):
     """Give a group of rules a name and notes. The group becomes (or stays) one made by hand:
     its rules are kept together from now on. Returns (state before, Changes)."""
@@ -291,7 +271,8 @@ def describe_group(db: Database, cohort_id: int, entry_ids: list[int], values: d
         target = next(iter(pins)) if pins else _new_group(s, cohort_id)
         for r in rows:
             r.group_id = target
-        s.get(RuleGroup, target).notes = pack_notes(name, notes)
+        group = s.get(RuleGroup, target)
+        group.name, group.notes = name, notes
     return before, Changes.of("rule_groups", "rule_entries", cohort_id=cohort_id)
 
 

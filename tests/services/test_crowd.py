@@ -154,5 +154,3 @@ def test_naming_a_group_refuses_nonsense(db, cohort):
         crowd.describe_group(db, cid, [a], {"name": "x" * 121, "notes": ""})
     with pytest.raises(ValidationError):
         crowd.describe_group(db, cid, [], {"name": "A name", "notes": ""})
-    assert crowd.pack_notes("", "plain") == "plain"
-    assert crowd.unpack_notes(crowd.pack_notes("N", "Name: x")) == ("N", "Name: x")

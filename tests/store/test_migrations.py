@@ -53,3 +53,27 @@ def test_revision_numbers_are_ordered():
     revs = migrate.known_revisions()
     assert revs == sorted(revs) and revs[0] == "0001"
     assert migrate.is_newer("9999") and not migrate.is_newer("0001")
+
+
+def test_0005_names_existing_rule_groups_empty(tmp_path):
+    """A database at 0004 holding a hand-made group upgrades to group names without loss."""
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "at0004.sqlite"
+    migrate.upgrade(create_engine(f"sqlite:///{path}"), "0004")
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO cohorts (id, uuid, name, description, design_principles, created_at, "
+                "updated_at) VALUES (1, 'c', 'C', '', '', '2026-01-01', '2026-01-01')")
+    con.execute("INSERT INTO rule_groups (id, uuid, cohort_id, notes, created_at, updated_at) "
+                "VALUES (7, 'g', 1, 'Ask the lettings manager', '2026-01-01', '2026-01-01')")
+    con.commit()
+    con.close()
+    db = open_database(path, routine_backup=False)
+    try:
+        with db.engine.connect() as c:
+            row = c.exec_driver_sql("SELECT name, notes FROM rule_groups WHERE id = 7").one()
+        assert tuple(row) == ("", "Ask the lettings manager")
+    finally:
+        db.close(backup_on_close=False)
