@@ -9,6 +9,7 @@ from facilitator.models.attendance import ATTENDANCE_STATUSES
 from facilitator.services import plan_common as pc
 from facilitator.services.changes import Changes
 from facilitator.services.errors import ValidationError
+from facilitator.services.fields import FieldSpec, clean
 from facilitator.services.records import Record
 from facilitator.store.database import Database
 
@@ -43,6 +44,9 @@ def _same_session(session_id: int | None):
         Attendance.session_id == session_id
 
 
+NOTE_FIELD = FieldSpec("note", "The note", kind="multiline", max_length=NOTE_LIMIT)
+
+
 def set_mark(db: Database, event_id: int, participant_id: int, status: str, note: str | None = None,
              session_id: int | None = None):
     """Mark one participant (status "" removes the mark; note None keeps the note).
@@ -52,10 +56,7 @@ def set_mark(db: Database, event_id: int, participant_id: int, status: str, note
     if status and status not in ATTENDANCE_STATUSES:
         raise ValidationError({"status": f"Attendance must be one of: {', '.join(ATTENDANCE_STATUSES)}."})
     if note is not None:
-        note = note.strip()
-        if len(note) > NOTE_LIMIT:
-            raise ValidationError({"note": f"The note is too long: {len(note):,} characters, the "
-                                           f"most is {NOTE_LIMIT:,}."})
+        note = clean((NOTE_FIELD,), {"note": note})["note"]
     with db.session() as s:
         ev = pc.get_or_fail(s, Event, event_id, "event")
         person = pc.get_or_fail(s, Participant, participant_id, "participant")

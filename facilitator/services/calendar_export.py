@@ -15,11 +15,10 @@ zones is the one case this does not serve, and the plan has no field for a zone 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from facilitator.fileio import write_atomically
 from facilitator.services import cohorts, plan_view
 from facilitator.services.timing import clock
 from facilitator.store.database import Database
@@ -104,17 +103,3 @@ def write_ics(db: Database, cohort_id: int, path: Path) -> int:
     text, count = cohort_ics(db, cohort_id)
     write_atomically(Path(path), text.encode("utf-8"))
     return count
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, then os.replace: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

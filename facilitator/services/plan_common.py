@@ -32,7 +32,7 @@ def minutes_from_form(problems: dict, name: str, label: str, text) -> int:
     text = "" if text is None else str(text).strip()
     if text.endswith("min"):
         text = text[:-3].strip()
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         problems[name] = f"{label} must be a whole number of minutes, 0 or more (you typed {text!r})."
         return 0
     value = int(text)

@@ -107,13 +107,13 @@ def time_session(start: int, slots: list[Slot]) -> TimedSession:
     i = 0
     while i < n:
         header = slots[i]
-        at = _place(header, i, t, start, problems)
-        planned = _effective(header)
-        starts[i] = at
-        j = i + 1
         if header.track:  # tracks with no header before them: a block of their own
-            j = i
-            planned = 0
+            at, planned, j = t, 0, i
+        else:
+            at = _place(header, i, t, start, problems)
+            planned = _effective(header)
+            starts[i] = at
+            j = i + 1
         longest = 0
         runs: dict[str, int] = {}
         while j < n and slots[j].track:
@@ -144,7 +144,7 @@ def time_session(start: int, slots: list[Slot]) -> TimedSession:
             ends[i] = end
         t = end
         i = j if j > i else i + 1
-    if t >= DAY_MINUTES:
+    if t > DAY_MINUTES:  # ending at 24:00 exactly is still the same day
         problems.append(Problem("midnight", f"The session runs past midnight (to {clock(t)})."))
     return TimedSession(start, t, starts, ends, block_of, problems)
 
@@ -215,6 +215,8 @@ def time_day(sessions: list[SessionPlan], day_end: int | None = None) -> TimedDa
 def parse_clock(text: str) -> int:
     """"9:30", "09.30", "0930" or "930" -> 570; raises ValueError with a message."""
     raw = text.strip().replace(".", ":").replace("h", ":")
+    if not raw.isascii():  # "²" or Arabic-Indic digits pass isdigit() but are no clock time
+        raise ValueError("must be a time like 09:30")
     if ":" not in raw and raw.isdigit() and len(raw) in (3, 4):
         raw = raw[:-2] + ":" + raw[-2:]
     parts = raw.split(":")

@@ -117,3 +117,11 @@ def test_folding_never_splits_a_character():
     assert "".join(parts) == line
     assert all(len(p.encode()) <= 75 for p in parts)
     assert calendar_export.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+def test_attendance_notes_are_checked_like_every_other_field(db, people, event_id):
+    with pytest.raises(ValidationError, match="control characters"):
+        attendance.set_mark(db, event_id, people[0], "late", "bus\x00late")
+    with pytest.raises(ValidationError, match="too long"):
+        attendance.set_mark(db, event_id, people[0], "late", "x" * 2001)
+    assert attendance.event_totals(db, event_id)["unmarked"] == 3

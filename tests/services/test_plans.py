@@ -37,6 +37,9 @@ def test_form_values_are_checked_with_clear_words(db, cohort_id, event_id, sessi
     with pytest.raises(ValidationError) as err:
         sessions.create_session(db, event_id, {"title": "S", "day": date(2026, 10, 9)})
     assert "within the event" in err.value.problems["day"]
+    with pytest.raises(ValidationError) as err:  # "²" passes str.isdigit() but is no number
+        agenda.validate({"title": "X", "kind": "activity", "duration": "²"})
+    assert "whole number of minutes" in err.value.problems["duration"]
     assert plan_view.event_plan(db, event_id)["days_plan"][0]["sessions"][0]["items"] == []
 
 

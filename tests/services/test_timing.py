@@ -100,6 +100,16 @@ def test_tracks_at_the_start_of_a_session_form_their_own_block():
     assert t.starts == [540, 540, 570] and t.problems == []
 
 
+def test_a_pinned_track_at_the_start_is_reported_once():
+    t = time_session(NINE, [Slot(30, track="A", pinned=8 * 60, title="Early trio")])
+    assert kinds(t) == ["early"]
+
+
+def test_a_session_ending_at_midnight_is_not_past_it():
+    assert kinds(time_session(23 * 60, [Slot(60)])) == []
+    assert kinds(time_session(23 * 60, [Slot(61)])) == ["midnight"]
+
+
 def test_nudges_retime_and_never_make_an_item_negative():
     items = [Slot(30, nudge=5), Slot(20), Slot(10, nudge=-15)]
     t = time_session(NINE, items)
@@ -134,6 +144,6 @@ def test_clock_length_and_parsing():
     assert clock(570) == "09:30" and clock(1470) == "00:30 (+1)"
     assert length(95) == "1 h 35 min" and length(60) == "1 h" and length(0) == "0 min"
     assert parse_clock("9:30") == parse_clock("09.30") == parse_clock("0930") == 570
-    for bad in ("25:00", "9", "nine", "12:5", ""):
+    for bad in ("25:00", "9", "nine", "12:5", "", "1²:30", "٠٩:٣٠"):
         with pytest.raises(ValueError):
             parse_clock(bad)

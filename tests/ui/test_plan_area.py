@@ -123,7 +123,7 @@ def test_dropped_library_tool_becomes_an_item(qtbot, db, window, answers):
 def test_crowded_lunch_is_shown_in_words(qtbot, db, window):
     area, _ = open_plans(qtbot, db, window, "Learning lab: systems prototyping")
     view = area.agenda
-    assert view.problems.isVisible() or not view.isVisible()
+    assert not view.problems.isHidden()
     assert "'Lunch' is pinned at 12:30 but the items before it run until 12:45" in view.problems.text()
     lunch = [r for r in range(view.model.rowCount()) if view.model.item(r)["title"] == "Lunch"][0]
     tip = view.model.data(view.model.index(lunch, 3), Qt.ItemDataRole.ToolTipRole)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from facilitator.services import agenda, plan_view, sessions
 from facilitator.services.errors import ValidationError
@@ -30,7 +29,7 @@ from facilitator.ui.plan import agenda_cards, edits
 from facilitator.ui.plan.agenda_model import AgendaModel
 from facilitator.ui.plan.dialogs import choose_session
 from facilitator.ui.widgets.form import FormDialog
-from facilitator.ui.workers import run_in_background
+from facilitator.ui.workers import run_in_background, while_alive
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_STYLE = "color: #9b1c1c;"
@@ -212,11 +211,10 @@ class AgendaView(QWidget):
             return
         self._loading = True
         db, event_id = self.ctx.db, self.event_id
-        run_in_background(lambda: plan_view.event_plan(db, event_id), self._loaded, self._failed)
+        run_in_background(lambda: plan_view.event_plan(db, event_id), while_alive(self, self._loaded),
+                          while_alive(self, self._failed))
 
     def _loaded(self, plan: dict) -> None:
-        if not isValid(self):  # the view closed while the query ran
-            return
         self._loading = False
         if self._again or plan["id"] != self.event_id:
             self._again = False
@@ -226,6 +224,10 @@ class AgendaView(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._loading = False
+        if self._again:  # a newer request is waiting: this failure is about an older one
+            self._again = False
+            self.reload()
+            return
         self.event_id = None
         self._show(None)
         self.ctx.show_error(exc, self)

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from facilitator.services import attendance
 from facilitator.ui import undo
-from facilitator.ui.workers import run_in_background
+from facilitator.ui.workers import run_in_background, while_alive
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_L: "late", Qt.Key.Key_E: "excused",
         Qt.Key.Key_A: "absent"}
@@ -164,11 +163,9 @@ class RegisterView(QWidget):
             return (attendance.register(db, event_id, session_id),
                     attendance.participant_totals(db, cohort_id))
 
-        run_in_background(load, self._loaded, self._failed)
+        run_in_background(load, while_alive(self, self._loaded), while_alive(self, self._failed))
 
     def _loaded(self, result) -> None:
-        if not isValid(self):  # the view closed while the query ran
-            return
         self._loading = False
         if self._again:
             self._again = False
@@ -237,9 +234,12 @@ class RegisterView(QWidget):
         before = (r["status"], r["note"])
         if before == (status, note):
             return
-        undo.perform(self.ctx, text,
-                     lambda: attendance.set_mark(db, event_id, pid, status, note, session_id)[1],
-                     lambda: attendance.set_mark(db, event_id, pid, *before, session_id)[1])
+        if not undo.perform(
+            self.ctx, text,
+            lambda: attendance.set_mark(db, event_id, pid, status, note, session_id)[1],
+            lambda: attendance.set_mark(db, event_id, pid, *before, session_id)[1],
+        ):
+            return  # refused (the message said why): the row keeps what is saved
         r["status"], r["note"] = status, note  # shown at once; the reload confirms it
         top = self.model.index(self.model.rows.index(r), 0)
         self.model.dataChanged.emit(top, top.siblingAtColumn(len(COLUMNS) - 1))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from facilitator.services import calendar_export, cohorts, events, templates
 from facilitator.services.errors import ServiceError, ValidationError
@@ -27,7 +26,7 @@ from facilitator.ui.plan import edits
 from facilitator.ui.plan.dialogs import TemplateDialog
 from facilitator.ui.plan.template_manager import TemplateManager
 from facilitator.ui.widgets.form import FormDialog
-from facilitator.ui.workers import run_in_background
+from facilitator.ui.workers import run_in_background, while_alive
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_LABEL = {"residential": "Residential", "learning lab": "Learning lab",
@@ -109,11 +108,9 @@ class TimelinePanel(QWidget):
         self._loading = True
         db = self.ctx.db
         run_in_background(lambda: (cohort_id, events.list_events(db, cohort_id)),
-                          self._loaded, self._failed)
+                          while_alive(self, self._loaded), while_alive(self, self._failed))
 
     def _loaded(self, result) -> None:
-        if not isValid(self):  # the panel closed while the query ran
-            return
         self._loading = False
         cohort_id, rows = result
         if self._again or cohort_id != self.ctx.cohort_id:
@@ -123,8 +120,6 @@ class TimelinePanel(QWidget):
         self._fill(rows)
 
     def _failed(self, exc: Exception) -> None:
-        if not isValid(self):
-            return
         self._loading = False
         self._again = False
         self._fill([])

@@ -5,7 +5,9 @@ assessment was taken. Every save is undoable."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +27,7 @@ from facilitator.services import assessments, worksheet_data, worksheets
 from facilitator.services.errors import ValidationError
 from facilitator.ui import undo
 from facilitator.ui.widgets.form import OptionalDateEdit
-from facilitator.ui.workers import run_in_background
+from facilitator.ui.workers import run_in_background, while_alive
 from facilitator.ui.worksheets.charts import BLUE, ORANGE, BarChart
 
 
@@ -144,6 +146,7 @@ class AssessmentsView(QWidget):
         self.cohort_chart.setObjectName("cohortChart")
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setStyleSheet("color:#333")
         bar = QHBoxLayout()
         bar.addWidget(self.people)
@@ -173,8 +176,21 @@ class AssessmentsView(QWidget):
         return self.template.currentData()
 
     def reload_people(self) -> None:
-        cid = self.ctx.cohort_id
-        people = (self.ctx.call(worksheets.register_people, self.ctx.db, cid) if cid else []) or []
+        """The cohort's people, read in the background; then the charts for the chosen one."""
+        cid, db = self.ctx.cohort_id, self.ctx.db
+        if cid is None:
+            self._fill_people([])
+            return
+        self._people_generation = gen = getattr(self, "_people_generation", 0) + 1
+        self.loading = True
+        run_in_background(
+            lambda: worksheets.register_people(db, cid),
+            while_alive(self, lambda people: gen == self._people_generation
+                        and self._fill_people(people)),
+            while_alive(self, self._failed),
+        )
+
+    def _fill_people(self, people: list[dict]) -> None:
         keep = self.participant_id
         self.people.blockSignals(True)
         self.people.clear()
@@ -212,7 +228,8 @@ class AssessmentsView(QWidget):
             return mine, assessments.cohort_summary(db, cid, key), dates
 
         self.loading = True
-        run_in_background(load, lambda res: self._show(gen, key, name, res), self._failed)
+        run_in_background(load, while_alive(self, lambda res: self._show(gen, key, name, res)),
+                          while_alive(self, self._failed))
 
     def _failed(self, exc) -> None:
         self.loading = False
@@ -236,7 +253,8 @@ class AssessmentsView(QWidget):
                       for pt, colour in (("start", BLUE), ("end", ORANGE))]
             self.person_chart.set_data(labels, series, title=f"{name}: {tpl.title}, start and end",
                                        maximum=tpl.high)
-            notes = [f"<b>{i.label}</b> ({pt}): {mine[pt][i.key][1]}" for pt in ("start", "end")
+            notes = [f"<b>{escape(i.label)}</b> ({pt}): {escape(mine[pt][i.key][1])}"
+                     for pt in ("start", "end")
                      for i in tpl.items if mine[pt].get(i.key, (None, ""))[1]]
             self.notes.setText("<br>".join(notes[:8]))
         else:

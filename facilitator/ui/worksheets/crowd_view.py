@@ -26,7 +26,7 @@ from facilitator.services import crowd
 from facilitator.ui import undo
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel
-from facilitator.ui.workers import run_in_background
+from facilitator.ui.workers import run_in_background, while_alive
 from facilitator.ui.worksheets.charts import BELIEF_COLOURS, BLUE, ORANGE, BarChart
 
 FLAG_COLOUR = {"contested": "#9b2c2c", "myth": "#b7791f"}
@@ -246,7 +246,8 @@ class CrowdView(QWidget):
         threshold = self.threshold.value() / 100
         self.summary.setText("Grouping…")
         run_in_background(lambda: crowd.crowd_view(db, cid, threshold),
-                          lambda view: self._show(gen, view), self._failed)
+                          while_alive(self, lambda view: self._show(gen, view)),
+                          while_alive(self, self._failed))
 
     def _failed(self, exc) -> None:
         self.loading = False

@@ -13,6 +13,7 @@ from facilitator.services import records, worksheets
 from facilitator.services.errors import NotFound
 from facilitator.ui.widgets.record_panel import RecordPanel, RecordPanelSpec
 from facilitator.ui.widgets.record_table import Column
+from facilitator.ui.workers import run_in_background, while_alive
 
 UNCHECKED_COLOUR = "#7a7f87"
 MYTH_COLOUR = "#b7791f"
@@ -99,6 +100,7 @@ class RegisterView(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.panel, 1)
         ctx.changed.connect(self._on_changed)
+        self.people_loading = False
         self.reload_people()
 
     def _spec(self) -> RecordPanelSpec:
@@ -127,8 +129,32 @@ class RegisterView(QWidget):
 
     # people ------------------------------------------------------------------------------
     def reload_people(self) -> None:
+        self._load_people(self._fill_people)
+
+    def _load_people(self, then) -> None:
+        """The cohort's people with their progress, read in the background (a big cohort is
+        thousands of rows); only the newest request is shown."""
         cid = self.ctx.cohort_id
-        people = self.ctx.call(worksheets.register_people, self.ctx.db, cid) if cid else []
+        self._people_generation = getattr(self, "_people_generation", 0) + 1
+        if cid is None:
+            then([])
+            return
+        gen, db = self._people_generation, self.ctx.db
+        self.people_loading = True
+
+        def done(people):
+            if gen == self._people_generation:
+                self.people_loading = False
+                then(people)
+
+        def failed(exc):
+            self.people_loading = False
+            self.ctx.show_error(exc, self)
+
+        run_in_background(lambda: worksheets.register_people(db, cid), while_alive(self, done),
+                          while_alive(self, failed))
+
+    def _fill_people(self, people: list[dict]) -> None:
         keep = self.participant_id
         self.people.blockSignals(True)
         self.people.clear()
@@ -160,10 +186,9 @@ class RegisterView(QWidget):
             self._refresh_counts()
 
     def _refresh_counts(self) -> None:
-        cid = self.ctx.cohort_id
-        if cid is None:
-            return
-        people = self.ctx.call(worksheets.register_people, self.ctx.db, cid) or []
+        self._load_people(self._fill_counts)
+
+    def _fill_counts(self, people: list[dict]) -> None:
         for p in people:
             i = self.people.findData(p["id"])
             if i >= 0:
