@@ -32,6 +32,9 @@ def test_released_schema_upgrades_with_data_and_backup(fixture, tmp_path):
             assert con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == migrate.head_revision()
             names = {r[0] for r in con.exec_driver_sql("SELECT given_name FROM participants")}
             assert {"Amira", "Ewa", "Liam"} <= names
+            if from_rev >= "0005":  # plans, cards and registers came with 0002-0005
+                for table in ("agenda_items", "tools", "rule_entries", "assessment_scores"):
+                    assert con.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() > 0
             assert con.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
             assert con.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
         if from_rev != migrate.head_revision():
