@@ -58,11 +58,6 @@ def run_app(db_arg: str | None = None) -> int:
     # compete with the first paint for the interpreter.
     QTimer.singleShot(0, starter.window_ready)
     code = app.exec()
-    from PySide6.QtCore import QThreadPool
-
-    # Background jobs (a demo being written, cards being loaded) finish before the database
-    # is closed, backed up and unlocked.
-    QThreadPool.globalInstance().waitForDone(60_000)
     starter.shutdown()
     return code
 
@@ -136,6 +131,7 @@ class Starter:
         self.ctx = AppContext(db, self.window)
         self.window.attach(self.ctx)
         self.window.act_demo.triggered.connect(self.add_demo)
+        self.sync_cards()
         report = db.report
         if report.upgraded_from:
             self.window.statusBar().showMessage(
@@ -147,6 +143,20 @@ class Starter:
             return
         if self.window.first_run and not self.ready_mode:
             self.offer_demo()
+
+    def sync_cards(self) -> None:
+        """Load new or updated built-in method cards, whichever area is on screen."""
+        from facilitator.ui.workers import run_in_background, while_alive
+
+        db, ctx = self.ctx.db, self.ctx
+
+        def work():
+            from facilitator.services.library.builtin import sync_builtin_cards
+
+            return sync_builtin_cards(db)
+
+        run_in_background(work, while_alive(ctx, ctx.broadcast),
+                          while_alive(ctx, lambda exc: ctx.show_error(exc, self.window)))
 
     def offer_demo(self) -> None:
         from facilitator.ui import messages
@@ -160,7 +170,7 @@ class Starter:
             self.add_demo()
 
     def add_demo(self) -> None:
-        from facilitator.ui.workers import run_in_background
+        from facilitator.ui.workers import run_in_background, while_alive
 
         db, ctx = self.ctx.db, self.ctx
         self.window.statusBar().showMessage("Creating the demo cohort…")
@@ -176,7 +186,8 @@ class Starter:
             self.window.selector.reload(cohort_id)
             self.window.statusBar().showMessage("Demo cohort ready.", 5000)
 
-        run_in_background(work, done, lambda exc: ctx.show_error(exc, self.window))
+        run_in_background(work, while_alive(ctx, done),
+                          while_alive(ctx, lambda exc: ctx.show_error(exc, self.window)))
 
     def _failed(self, exc: Exception) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -235,6 +246,11 @@ class Starter:
             self.window.close()
 
     def shutdown(self) -> None:
+        """Close the database once background jobs (a demo being written, cards being
+        loaded) have finished, so it is never backed up or unlocked mid-write."""
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(60_000)
         db = self.ctx.db if self.ctx is not None else self.pending_db
         if db is not None and db.engine is not None:
             db.close(backup_on_close=not self.ready_mode)

@@ -1,12 +1,13 @@
 """The main window: side navigation of areas, a cohort chooser, menus and remembered state.
 
-The window shows at once; the areas are built when the database has opened (attach)."""
+The window shows at once; after the database has opened (attach), each area is built the
+first time it is shown or asked for, so start-up pays only for the area on screen."""
 
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,11 +17,34 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from facilitator import APP_NAME, __version__
 from facilitator.ui.areas import AREAS
 from facilitator.ui.settings import settings
+
+AREA_KEYS = [key for key, _title, _target in AREAS]
+
+
+class LazyAreas(dict):
+    """Area key -> widget, built on first use (window.areas["plans"] builds the Plans area)."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str):
+        if key not in AREA_KEYS:
+            raise KeyError(key)
+        self[key] = widget = self._build(key)
+        return widget
+
+    def __contains__(self, key) -> bool:
+        return key in AREA_KEYS
+
+    def built(self) -> list[str]:
+        return list(dict.keys(self))
 
 
 class MainWindow(QMainWindow):
@@ -31,7 +55,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.ctx = None
         self.selector = None
-        self.areas: dict[str, object] = {}
+        self.areas = LazyAreas(self._build_area)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setMaximumWidth(220)
@@ -39,7 +63,9 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#nav { font-size: 11pt; } QListWidget#nav::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.waiting = QLabel("Opening the database…")
-        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by style sheet: touching PySide's Qt namespace here would build its few
+        # hundred enums (13 ms) before the window can show.
+        self.waiting.setStyleSheet("qproperty-alignment: AlignCenter; color: #555;")
         self.stack.addWidget(self.waiting)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -114,28 +140,37 @@ class MainWindow(QMainWindow):
         remembered = settings().value(self._cohort_key())
         ctx.cohort_id = None
         rows = self.selector.reload(int(remembered) if remembered else None)
-        for i, (key, title, target) in enumerate(AREAS):
-            module_name, cls_name = target.split(":")
-            area = getattr(importlib.import_module(module_name), cls_name)(ctx, self)
-            self.areas[key] = area
-            self.stack.addWidget(area)
+        self.stack.removeWidget(self.waiting)
+        for i, (_key, title, _target) in enumerate(AREAS):
+            self.stack.addWidget(QWidget())  # stands in until the area is first shown
             self.nav.addItem(title)
             act = self._action(self.view_menu, title, f"Ctrl+{i + 1}")
             act.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
-        self.stack.removeWidget(self.waiting)
         last = settings().value("window/area", 0)
         self.nav.setCurrentRow(min(int(last or 0), len(AREAS) - 1))
+        self._show_area(self.nav.currentRow())
         self.statusBar().showMessage(f"Database: {ctx.db.path}", 8000)
         self.first_run = not rows
 
     def show_area(self, key: str):
         """Switch to the area registered under `key` and return it."""
-        self.nav.setCurrentRow(list(self.areas).index(key))
+        self.nav.setCurrentRow(AREA_KEYS.index(key))
         return self.areas[key]
 
     def _show_area(self, row: int) -> None:
-        if 0 <= row < self.stack.count():
-            self.stack.setCurrentIndex(row)
+        if self.ctx is not None and 0 <= row < len(AREAS):
+            area = self.areas[AREA_KEYS[row]]
+            self.stack.setCurrentWidget(area)
+
+    def _build_area(self, key: str):
+        row = AREA_KEYS.index(key)
+        module_name, cls_name = AREAS[row][2].split(":")
+        area = getattr(importlib.import_module(module_name), cls_name)(self.ctx, self)
+        stand_in = self.stack.widget(row)
+        self.stack.insertWidget(row, area)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        return area
 
     def _cohort_key(self) -> str:
         path = str(self.ctx.db.path) if self.ctx else ""

@@ -100,3 +100,14 @@ def test_an_unexpected_error_is_logged_and_told_in_words(tmp_path, answers):
     title, text = answers.warnings[-1]
     assert title == "Something went wrong" and "Everything saved before this is safe" in text
     assert "ValueError" in log_path().read_text()
+
+
+def test_built_in_cards_are_loaded_at_start_without_opening_the_library(qtbot, tmp_path):
+    from facilitator.services.library import search
+
+    win, starter = start_in_process(qtbot, tmp_path / "fresh.sqlite")
+    qtbot.waitUntil(lambda: starter.ctx is not None, timeout=10_000)
+    db = starter.ctx.db
+    qtbot.waitUntil(lambda: search.count_tools(db) >= 30, timeout=10_000)
+    assert "library" not in win.areas.built()
+    starter.shutdown()
