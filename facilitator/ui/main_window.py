@@ -27,6 +27,15 @@ from facilitator.ui.settings import settings
 AREA_KEYS = [key for key, _title, _target in AREAS]
 
 
+def _first_size(window) -> tuple[int, int]:
+    """Most of the screen on first start (plans want width), but no bigger than 1600×1000."""
+    screen = window.screen()
+    if screen is None:
+        return 1280, 800
+    avail = screen.availableGeometry()
+    return min(1600, max(800, avail.width() - 40)), min(1000, max(600, avail.height() - 60))
+
+
 class LazyAreas(dict):
     """Area key -> widget, built on first use (window.areas["plans"] builds the Plans area)."""
 
@@ -59,7 +68,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setMaximumWidth(220)
-        self.nav.setMinimumWidth(130)
+        self.nav.setMinimumWidth(120)
         self.nav.setStyleSheet("QListWidget#nav { font-size: 11pt; } QListWidget#nav::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.waiting = QLabel("Opening the database…")
@@ -72,7 +81,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1030])
+        self.splitter.setSizes([145, 1255])
         self.setCentralWidget(self.splitter)
         self.nav.currentRowChanged.connect(self._show_area)
         self.toolbar = QToolBar("Cohort")
@@ -201,7 +210,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(*_first_size(self))
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
