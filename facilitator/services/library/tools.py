@@ -88,7 +88,7 @@ def new_key(s: Session, name: str) -> str:
 def create_tool(db: Database, values: dict[str, Any]) -> Result:
     """A new card of the user's own, from form values."""
     with db.session() as s:
-        card = form_to_card(values, "placeholder-key")
+        card = form_to_card(values, "new-card")  # checked now; its real key is made below
         obj = Tool(key=new_key(s, card["name"]), builtin=False, builtin_version=0)
         write_card(obj, card)
         s.add(obj)
