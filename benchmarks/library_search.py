@@ -82,6 +82,12 @@ def main() -> int:
         fill(db, args.cards)
         print(f"figure: library_generate_{args.cards}_cards {time.perf_counter() - t0:.2f} s")
         con = sqlite3.connect(db.path)
+        # The library lists its cards when it opens, before anyone types: that first query
+        # also compiles the statements. Time it on its own, then the keystrokes.
+        t = time.perf_counter()
+        search.search_tools(db, search.Query())
+        first_ms = (time.perf_counter() - t) * 1000
+        raw_search(con, "")
         ours, raw, worst = [], [], 0.0
         for query in QUERIES:
             for n in range(1, len(query) + 1):  # one query per keystroke
@@ -105,6 +111,7 @@ def main() -> int:
         con.close()
         db.close(backup_on_close=False)
     med, raw_med = statistics.median(ours) * 1000, statistics.median(raw) * 1000
+    print(f"figure: library_first_listing_cold {first_ms:.2f} ms")
     print(f"figure: library_keystroke_query_median {med:.2f} ms")
     print(f"figure: library_keystroke_query_p95 {sorted(ours)[int(len(ours) * 0.95)] * 1000:.2f} ms")
     print(f"figure: library_keystroke_query_worst {worst * 1000:.2f} ms")

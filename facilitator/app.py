@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 
 _T0 = time.perf_counter()
+CARD_SYNC_DELAY_MS = 1500
 READY_ENV = "FACILITATOR_EXIT_WHEN_READY"  # "interactive" or "loaded": print timing, then quit
 log = logging.getLogger("facilitator")
 
@@ -125,13 +126,16 @@ class Starter:
         run_in_background(work, self._opened, self._failed)
 
     def _opened(self, db) -> None:
+        from PySide6.QtCore import QTimer
+
         from facilitator.ui.context import AppContext
 
         self.pending_db = None
         self.ctx = AppContext(db, self.window)
         self.window.attach(self.ctx)
         self.window.act_demo.triggered.connect(self.add_demo)
-        self.sync_cards()
+        # New built-in cards can wait a moment: the area on screen loads its rows first.
+        QTimer.singleShot(CARD_SYNC_DELAY_MS, self.sync_cards)
         report = db.report
         if report.upgraded_from:
             self.window.statusBar().showMessage(

@@ -215,3 +215,18 @@ def test_delete_event_and_undo_brings_back_everything(db, cohort_id, event_id, s
     assert events.list_events(db, cohort_id) == []
     events.restore(db, snap, cohort_id)
     assert times(db, event_id) == [("a", 570, 580)]
+
+
+def test_builtin_template_points_at_real_library_cards():
+    """The residential's methods are the library's cards, so agendas made from it count
+    towards each card's 'times used' and open the card's steps."""
+    import json
+    import tomllib
+
+    from facilitator.resources import resource
+
+    keys = {tomllib.loads(p.read_text())["key"] for p in resource("tools").glob("*.toml")}
+    data = json.loads(resource("templates", "systems_change_residential.json").read_text())
+    linked = [it["tool_key"] for s in data["sessions"] for it in s["items"] if it.get("tool_key")]
+    assert len(linked) >= 12
+    assert set(linked) <= keys
