@@ -361,5 +361,5 @@ def test_typical_session_titles_fit_and_agenda_columns_share_the_width(qtbot, db
         assert hh.length() <= table.viewport().width()  # no scrolling sideways
         assert hh.sectionSize(6) >= 132 and hh.sectionSize(3) >= item_at_least
     method = view.model.index(1, 6)  # cut in the column; whole in the tooltip
-    assert view.model.data(method).startswith("Check-in round · Talking object")
+    assert view.model.data(method).startswith("Check-in rounds · Talking object")
     assert view.model.data(method) in view.model.data(method, Qt.ItemDataRole.ToolTipRole)
