@@ -7,9 +7,9 @@ from sqlalchemy import delete, func, select
 from facilitator.models import Cohort, Participant
 from facilitator.services import snapshots
 from facilitator.services.changes import Changes, Result
-from facilitator.services.errors import NotFound, ValidationError
+from facilitator.services.errors import ValidationError
 from facilitator.services.fields import FieldSpec, clean
-from facilitator.services.records import Record
+from facilitator.services.records import Record, get_or_fail
 from facilitator.store.database import Database
 
 FIELDS = (
@@ -41,9 +41,7 @@ def list_cohorts(db: Database) -> list[Record]:
 
 def get_cohort(db: Database, cohort_id: int) -> Record:
     with db.read() as s:
-        c = s.get(Cohort, cohort_id)
-        if c is None:
-            raise NotFound("That cohort no longer exists.")
+        c = get_or_fail(s, Cohort, cohort_id, "cohort")
         return _record(c)
 
 
@@ -77,9 +75,7 @@ def create_cohort(db: Database, values: Record) -> Result:
 def update_cohort(db: Database, cohort_id: int, values: Record) -> Changes:
     data = clean(FIELDS, values, partial=True)
     with db.session() as s:
-        c = s.get(Cohort, cohort_id)
-        if c is None:
-            raise NotFound("That cohort no longer exists.")
+        c = get_or_fail(s, Cohort, cohort_id, "cohort")
         _validate(s, {f.name: getattr(c, f.name) for f in FIELDS} | data, cohort_id)
         for k, v in data.items():
             setattr(c, k, v)
@@ -88,8 +84,7 @@ def update_cohort(db: Database, cohort_id: int, values: Record) -> Changes:
 
 def delete_cohort(db: Database, cohort_id: int) -> tuple[snapshots.Snapshot, Changes]:
     with db.session() as s:
-        if s.get(Cohort, cohort_id) is None:
-            raise NotFound("That cohort no longer exists.")
+        get_or_fail(s, Cohort, cohort_id, "cohort")
         snap = snapshots.capture(s, "cohorts", cohort_id)
         s.expunge_all()
         s.execute(delete(Cohort.__table__).where(Cohort.__table__.c.id == cohort_id))

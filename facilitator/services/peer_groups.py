@@ -7,9 +7,9 @@ from sqlalchemy import delete, insert, select
 from facilitator.models import Participant, PeerGroup, peer_group_members
 from facilitator.services import records
 from facilitator.services.changes import Changes
-from facilitator.services.errors import NotFound, ValidationError
+from facilitator.services.errors import ValidationError
 from facilitator.services.fields import FieldSpec
-from facilitator.services.records import Record, RecordKind
+from facilitator.services.records import Record, RecordKind, get_or_fail
 from facilitator.store.database import Database
 
 FIELDS = (
@@ -54,9 +54,7 @@ def set_members(db: Database, group_id: int, participant_ids: list[int]) -> tupl
     """Replace a group's members; return the previous member ids (for undo) and the change."""
     wanted = list(dict.fromkeys(participant_ids))
     with db.session() as s:
-        group = s.get(PeerGroup, group_id)
-        if group is None:
-            raise NotFound("That peer group no longer exists.")
+        group = get_or_fail(s, PeerGroup, group_id, "peer group")
         valid = set(
             s.scalars(
                 select(Participant.id).where(

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 from facilitator.models import AgendaItem, Event, PlanSession
 from facilitator.services import snapshots
 from facilitator.services.changes import Changes
-from facilitator.services.errors import NotFound, ValidationError
+from facilitator.services.errors import ValidationError
+from facilitator.services.records import get_or_fail
 from facilitator.services.timing import clock, parse_clock
 
 MAX_MINUTES = 24 * 60
@@ -48,13 +49,6 @@ def time_to_form(minutes: int | None) -> str:
 def raise_if(problems: dict) -> None:
     if problems:
         raise ValidationError(problems)
-
-
-def get_or_fail(s: Session, model, row_id: int, noun: str):
-    obj = s.get(model, row_id)
-    if obj is None:
-        raise NotFound(f"That {noun} no longer exists.")
-    return obj
 
 
 def cohort_of(s: Session, model, row_id: int) -> int | None:

@@ -22,6 +22,14 @@ Record = dict[str, Any]
 Check = Callable[[Session, int, Record, int | None], None]
 
 
+def get_or_fail(s: Session, model, row_id: int, noun: str):
+    """The row, or NotFound saying in words that it is gone."""
+    obj = s.get(model, row_id)
+    if obj is None:
+        raise NotFound(f"That {noun} no longer exists.")
+    return obj
+
+
 @dataclass(frozen=True)
 class RecordKind:
     model: type
@@ -56,9 +64,7 @@ def list_records(db: Database, kind: RecordKind, cohort_id: int) -> list[Record]
 
 def get_record(db: Database, kind: RecordKind, record_id: int) -> Record:
     with db.read() as s:
-        obj = s.get(kind.model, record_id)
-        if obj is None:
-            raise NotFound(f"That {kind.noun} no longer exists.")
+        obj = get_or_fail(s, kind.model, record_id, kind.noun)
         return to_record(obj, kind)
 
 
@@ -78,9 +84,7 @@ def create_record(db: Database, kind: RecordKind, cohort_id: int, values: Record
 def update_record(db: Database, kind: RecordKind, record_id: int, values: Record) -> Changes:
     data = clean(kind.fields, values, partial=True)
     with db.session() as s:
-        obj = s.get(kind.model, record_id)
-        if obj is None:
-            raise NotFound(f"That {kind.noun} no longer exists.")
+        obj = get_or_fail(s, kind.model, record_id, kind.noun)
         merged = {spec.name: getattr(obj, spec.name) for spec in kind.fields} | data
         _validate(s, kind, obj.cohort_id, merged, record_id)
         for name, value in data.items():
@@ -92,9 +96,7 @@ def update_record(db: Database, kind: RecordKind, record_id: int, values: Record
 def delete_record(db: Database, kind: RecordKind, record_id: int) -> tuple[snapshots.Snapshot, Changes]:
     """Delete a row and what cascades from it; return a snapshot that `restore_records` undoes."""
     with db.session() as s:
-        obj = s.get(kind.model, record_id)
-        if obj is None:
-            raise NotFound(f"That {kind.noun} no longer exists.")
+        obj = get_or_fail(s, kind.model, record_id, kind.noun)
         cohort_id = obj.cohort_id
         snap = snapshots.capture(s, kind.table, record_id)
         s.expunge(obj)

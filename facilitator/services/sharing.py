@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from facilitator.models import Assessment, AssessmentScore, Organisation, Participant, RuleEntry
-from facilitator.services.errors import NotFound
+from facilitator.services.records import get_or_fail
 from facilitator.services.worksheets import FIELDS as RULE_FIELDS
 from facilitator.store.database import Database
 
@@ -31,9 +31,7 @@ def consent_recorded(p: Participant) -> bool:
 
 def for_organisation(db: Database, organisation_id: int) -> OrganisationWorksheets:
     with db.read() as s:
-        org = s.get(Organisation, organisation_id)
-        if org is None:
-            raise NotFound("That organisation no longer exists.")
+        org = get_or_fail(s, Organisation, organisation_id, "organisation")
         people = s.scalars(
             select(Participant).where(Participant.organisation_id == organisation_id)
             .order_by(Participant.family_name, Participant.given_name, Participant.id)

@@ -14,7 +14,7 @@ from facilitator.services import records
 from facilitator.services.changes import Changes, Result
 from facilitator.services.errors import NotFound, ValidationError
 from facilitator.services.fields import FieldSpec, clean
-from facilitator.services.records import Record, RecordKind
+from facilitator.services.records import Record, RecordKind, get_or_fail
 from facilitator.services.worksheet_data import choices
 from facilitator.store.database import Database
 
@@ -90,9 +90,7 @@ def _to_record(r: RuleEntry) -> Record:
 
 def get_rule(db: Database, rule_id: int) -> Record:
     with db.read() as s:
-        r = s.get(RuleEntry, rule_id)
-        if r is None:
-            raise NotFound("That rule no longer exists.")
+        r = get_or_fail(s, RuleEntry, rule_id, "rule")
         return _to_record(r)
 
 
