@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from facilitator.services.rule_grouping import Item, group
+from facilitator.services.flex.grouping import Item, group
 
 BASES = [
     "visit a client without two staff", "tenancy start without photo id",
@@ -61,7 +61,7 @@ def make_rules(n_people: int, per_person: int, seed: int = 1, noise=WIDE) -> lis
 
 
 def naive(items: list[Item], threshold: float = 0.8) -> int:
-    from facilitator.services.rule_grouping import normalise
+    from facilitator.services.flex.grouping import normalise
 
     texts = [" ".join(sorted(normalise(it.text))) for it in items]
     parent = list(range(len(items)))
@@ -93,7 +93,7 @@ def through_the_database(items: list[Item]) -> float:
     from facilitator.demo.cohort_demo import build_scale
     from facilitator.models import Participant, RuleEntry
     from facilitator.models.base import new_uuid, utcnow
-    from facilitator.services import crowd
+    from facilitator.services.flex import crowd
     from facilitator.store.database import open_database
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,7 +127,7 @@ def responsiveness(db, cohort_id) -> float:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from facilitator.services import crowd
+    from facilitator.services.flex import crowd
     from facilitator.ui.workers import run_in_background
 
     app = QApplication.instance() or QApplication([])

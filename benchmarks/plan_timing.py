@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitator.services.timing import Slot, time_session  # noqa: E402
+from facilitator.services.plans.timing import Slot, time_session  # noqa: E402
 
 RUNS = 50
 
@@ -53,7 +53,8 @@ def plain_loop(start: int, durations: list[int]):
 
 
 def cohort_db(folder: Path, events_n: int = 50):
-    from facilitator.services import agenda, cohorts, events, sessions
+    from facilitator.services.cohort import cohorts
+    from facilitator.services.plans import agenda, events, sessions
     from facilitator.store.database import open_database
 
     db = open_database(folder / "bench.sqlite", routine_backup=False)
@@ -88,7 +89,7 @@ def main() -> None:
     print(f"figure: retime_500_items_plain_loop {raw:.3f} ms")
     print(f"ratio: retime_500_items {ours / raw:.1f}")
 
-    from facilitator.services import plan_view
+    from facilitator.services.plans import plan_view
 
     with tempfile.TemporaryDirectory() as tmp:
         db, cid = cohort_db(Path(tmp))

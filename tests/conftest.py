@@ -46,7 +46,7 @@ def db(db_path):
 
 @pytest.fixture
 def cohort_id(db) -> int:
-    from facilitator.services import cohorts
+    from facilitator.services.cohort import cohorts
 
     return cohorts.create_cohort(db, {"name": "Test cohort"}).id
 

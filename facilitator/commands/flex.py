@@ -15,7 +15,8 @@ def register(subparsers) -> None:
 
 
 def run(args, db) -> int:
-    from facilitator.services import cohorts, crowd
+    from facilitator.services.cohort import cohorts
+    from facilitator.services.flex import crowd
 
     if not 30 <= args.threshold <= 100:
         print("facilitator: --threshold must be from 30 to 100", file=sys.stderr)

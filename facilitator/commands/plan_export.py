@@ -25,7 +25,8 @@ def register(subparsers) -> None:
 
 
 def run_ics(args, db) -> int:
-    from facilitator.services import calendar_export, cohorts
+    from facilitator.services.cohort import cohorts
+    from facilitator.services.plans import calendar_export
 
     cohort = cohorts.find_cohort(db, args.cohort)
     if cohort is None:

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from facilitator.models import Participant
-from facilitator.services import assessments, worksheet_data, worksheets
+from facilitator.services.flex import assessments, data_files, registers
 from facilitator.store.database import Database
 
 # (rule text, area, source kind, condition of change)
@@ -86,7 +86,7 @@ def fill(db: Database, cohort_id: int) -> None:
         for key, belief, verdict, checked_with, evidence in REGISTERS.get(i, []):
             text, area, source, condition = RULES[key]
             holder, idea = FLEX.get(key.rstrip("2"), ("", ""))
-            worksheets.create_rule(db, cohort_id, pid, {
+            registers.create_rule(db, cohort_id, pid, {
                 "rule": text, "area": area, "belief": belief, "source_kind": source,
                 "condition": condition, "verdict": verdict, "checked_with": checked_with,
                 "checked_on": date(2026, 11, 2) if verdict else None, "evidence": evidence,
@@ -96,8 +96,8 @@ def fill(db: Database, cohort_id: int) -> None:
                           ("Checking" if not verdict else "Not started"),
             })
     rnd = random.Random(7)
-    for key in worksheet_data.TEMPLATE_KEYS:
-        tpl = worksheet_data.template(key)
+    for key in data_files.TEMPLATE_KEYS:
+        tpl = data_files.template(key)
         for i, pid in enumerate(people):
             start = {it.key: (rnd.randint(1, 3), "") for it in tpl.items}
             assessments.save_scores(db, cohort_id, pid, key, "start", start, date(2026, 9, 14))

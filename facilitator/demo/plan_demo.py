@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from facilitator.services import agenda, attendance, events, participants, sessions, templates
+from facilitator.services.cohort import participants
+from facilitator.services.plans import agenda, attendance, events, sessions, templates
 from facilitator.store.database import Database
 
 RESIDENTIAL = "builtin:systems_change_residential"

@@ -1,7 +1,7 @@
 """Session plans: events of a cohort, the sessions on their days, and timed agenda items.
 
 Clock times are minutes after midnight (570 = 09:30). Item start times are never stored: they
-are computed from the session start and the durations (facilitator.services.timing). Only a
+are computed from the session start and the durations (facilitator.services.plans.timing). Only a
 pinned start, which the facilitator chose, is stored."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ when the database is open, so start-up stays quick."""
 
 AREAS: list[tuple[str, str, str]] = [
     ("cohort", "Cohort", "facilitator.ui.cohort.area:CohortArea"),
-    ("plans", "Plans", "facilitator.ui.plan.area:PlanArea"),
+    ("plans", "Plans", "facilitator.ui.plans.area:PlanArea"),
     ("library", "Tool library", "facilitator.ui.library.area:LibraryArea"),
-    ("flex", "Finding the flex", "facilitator.ui.worksheets.area:FlexArea"),
+    ("flex", "Finding the flex", "facilitator.ui.flex.area:FlexArea"),
 ]

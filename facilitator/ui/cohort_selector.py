@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from facilitator.services import cohorts
+from facilitator.services.cohort import cohorts
 from facilitator.ui import messages, undo
 from facilitator.ui.widgets.form import FormDialog
 

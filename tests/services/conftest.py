@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from facilitator.services import events, sessions
+from facilitator.services.plans import events, sessions
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from facilitator.services import cohorts
+from facilitator.services.cohort import cohorts
 from facilitator.store import backup, checks
 from facilitator.store.database import open_database
 from facilitator.store.errors import DamagedDatabase

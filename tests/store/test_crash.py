@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from facilitator.services import participants
+from facilitator.services.cohort import participants
 from facilitator.store.database import open_database
 
 CHILD = textwrap.dedent(
@@ -19,7 +19,7 @@ CHILD = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from facilitator.store.database import open_database
-    from facilitator.services import cohorts, participants
+    from facilitator.services.cohort import cohorts, participants
     db = open_database(Path(sys.argv[1]), routine_backup=False)
     cid = cohorts.create_cohort(db, {"name": "Crash cohort"}).id
     for i in range(int(sys.argv[2])):

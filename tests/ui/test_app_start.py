@@ -51,7 +51,7 @@ def start_in_process(qtbot, path):
 
 
 def test_damaged_database_offers_the_newest_good_backup_and_restores_it(qtbot, tmp_path, answers):
-    from facilitator.services import cohorts
+    from facilitator.services.cohort import cohorts
     from facilitator.store.database import open_database
 
     path = tmp_path / "crashy.sqlite"

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 from facilitator import demo
-from facilitator.services import cohorts
+from facilitator.services.cohort import cohorts
 from facilitator.ui.context import AppContext
 from facilitator.ui.main_window import MainWindow
 

@@ -4,11 +4,11 @@ tester (it checks rowCount/index/parent/data/headerData agree and signals are we
 from __future__ import annotations
 
 from facilitator import demo
-from facilitator.services import attendance, events, plan_view
 from facilitator.services.library import search
+from facilitator.services.plans import attendance, events, plan_view
 from facilitator.ui.library.results_model import ToolListModel
-from facilitator.ui.plan.agenda_model import AgendaModel
-from facilitator.ui.plan.register_view import RegisterModel
+from facilitator.ui.plans.agenda_model import AgendaModel
+from facilitator.ui.plans.register_view import RegisterModel
 
 
 def residential_plan(db):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from facilitator.services import organisations, records
+from facilitator.services import records
 from facilitator.services.changes import Changes
+from facilitator.services.cohort import organisations
 from facilitator.services.errors import NotFound
 from facilitator.store.errors import DatabaseBusy
 from facilitator.ui import undo

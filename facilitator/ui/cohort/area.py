@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from facilitator.services import cohorts, participants, peer_groups
+from facilitator.services.cohort import cohorts, participants, peer_groups
 from facilitator.ui import undo
 from facilitator.ui.cohort import specs
 from facilitator.ui.cohort.members_dialog import MembersDialog

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from facilitator.services import facilitators, organisations, participants, peer_groups, records
+from facilitator.services import records
+from facilitator.services.cohort import facilitators, organisations, participants, peer_groups
 from facilitator.ui.widgets.record_panel import RecordPanelSpec
 from facilitator.ui.widgets.record_table import Column
 

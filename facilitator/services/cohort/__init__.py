@@ -1,0 +1,1 @@
+"""The cohort's people: cohorts, participants, organisations, peer groups and the team."""

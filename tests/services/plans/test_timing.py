@@ -1,0 +1,149 @@
+"""The timing rules, on plain data (no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.services.plans.timing import (
+    SessionPlan,
+    Slot,
+    clock,
+    length,
+    parse_clock,
+    time_day,
+    time_session,
+)
+
+NINE = 9 * 60
+
+
+def kinds(timed):
+    return [p.kind for p in timed.problems]
+
+
+def test_items_follow_each_other_and_zero_minutes_take_no_time():
+    t = time_session(NINE, [Slot(0, title="Pre-reading"), Slot(30), Slot(0), Slot(15)])
+    assert t.starts == [540, 540, 570, 570]
+    assert t.ends == [540, 570, 570, 585]
+    assert t.end == 585 and t.minutes == 45 and t.problems == []
+
+
+def test_empty_session_ends_when_it_starts():
+    t = time_session(NINE, [])
+    assert (t.start, t.end, t.problems) == (540, 540, [])
+
+
+def test_pinned_item_keeps_its_time_and_leaves_a_gap():
+    t = time_session(NINE, [Slot(60), Slot(60, pinned=12 * 60 + 30, title="Lunch"), Slot(30)])
+    assert t.starts == [540, 750, 810]
+    assert t.end == 840 and t.problems == []
+
+
+def test_crowded_pinned_item_stays_put_and_the_clash_is_reported():
+    t = time_session(NINE, [Slot(240, title="Long morning"), Slot(60, pinned=750, title="Lunch"),
+                            Slot(30)])
+    assert t.starts[1] == 750  # not moved to 13:00
+    assert t.starts[2] == 810
+    assert kinds(t) == ["crowded"]
+    problem = t.problems[0]
+    assert problem.item == 1
+    assert "'Lunch' is pinned at 12:30" in problem.message and "13:00" in problem.message
+    assert "30 min" in problem.message
+
+
+def test_pinned_before_the_session_starts_is_reported():
+    t = time_session(NINE, [Slot(30, pinned=8 * 60, title="Coach")])
+    assert t.starts == [480] and kinds(t) == ["early"]
+
+
+def test_moving_an_item_retimes_everything_after_it():
+    a, b, c, d = Slot(20, title="a"), Slot(40, title="b"), Slot(10, title="c"), Slot(30, title="d")
+    before = time_session(NINE, [a, b, c, d])
+    after = time_session(NINE, [a, c, d, b])  # b moved to the end
+    assert before.starts == [540, 560, 600, 610]
+    assert after.starts == [540, 560, 570, 600]
+    assert before.end == after.end == 640
+
+
+def test_moving_lunch_moves_later_items_but_not_a_pinned_coach():
+    items = [Slot(60), Slot(60, title="Lunch"), Slot(60), Slot(0, pinned=16 * 60, title="Coach")]
+    t = time_session(NINE, items)
+    assert t.starts == [540, 600, 660, 960]
+    items[1].duration = 90
+    t = time_session(NINE, items)
+    assert t.starts == [540, 600, 690, 960] and t.problems == []
+
+
+def test_parallel_block_lasts_as_long_as_its_longest_track():
+    t = time_session(NINE, [
+        Slot(0, title="Breakouts"),
+        Slot(20, track="A"), Slot(20, track="A"),
+        Slot(30, track="B"),
+        Slot(15, title="Tea"),
+    ])
+    assert t.starts == [540, 540, 560, 540, 580]
+    assert t.ends[0] == 580  # the block (header) ends with the longest track
+    assert t.block_of == [0, 0, 0, 0, 4]
+    assert t.end == 595 and t.problems == []
+
+
+def test_track_overrunning_a_planned_block_is_reported_and_the_day_moves():
+    t = time_session(NINE, [Slot(45, title="Breakouts"), Slot(40, track="A"), Slot(55, track="B"),
+                            Slot(15, title="Tea")])
+    assert kinds(t) == ["overrun"]
+    assert "Track 'B' runs 10 min past its block 'Breakouts'" in t.problems[0].message
+    assert t.starts[3] == NINE + 55  # not silently cut to 45
+
+
+def test_tracks_at_the_start_of_a_session_form_their_own_block():
+    t = time_session(NINE, [Slot(30, track="A"), Slot(10, track="B"), Slot(5)])
+    assert t.starts == [540, 540, 570] and t.problems == []
+
+
+def test_a_pinned_track_at_the_start_is_reported_once():
+    t = time_session(NINE, [Slot(30, track="A", pinned=8 * 60, title="Early trio")])
+    assert kinds(t) == ["early"]
+
+
+def test_a_session_ending_at_midnight_is_not_past_it():
+    assert kinds(time_session(23 * 60, [Slot(60)])) == []
+    assert kinds(time_session(23 * 60, [Slot(61)])) == ["midnight"]
+
+
+def test_nudges_retime_and_never_make_an_item_negative():
+    items = [Slot(30, nudge=5), Slot(20), Slot(10, nudge=-15)]
+    t = time_session(NINE, items)
+    assert t.starts == [540, 575, 595]
+    assert t.end == 595  # the last item lasts 0, not -5
+
+
+def test_day_sessions_chain_clash_and_overrun():
+    day = time_day([
+        SessionPlan(NINE, [Slot(180)], "Morning"),
+        SessionPlan(None, [Slot(60)], "Lunch"),
+        SessionPlan(13 * 60, [Slot(240)], "Afternoon"),
+    ], day_end=17 * 60)
+    assert [s.start for s in day.sessions] == [540, 720, 780]
+    assert day.problems == []
+    day = time_day([
+        SessionPlan(NINE, [Slot(200)], "Morning"),
+        SessionPlan(None, [Slot(60)], "Lunch"),
+        SessionPlan(13 * 60, [Slot(260)], "Afternoon"),
+    ], day_end=17 * 60)
+    assert [p.kind for p in day.problems] == ["clash", "day_overrun"]
+    assert "'Afternoon' starts at 13:00 but 'Lunch' runs until 13:20" in day.problems[0].message
+    assert "20 min past its end time of 17:00" in day.problems[1].message
+
+
+def test_day_without_sessions_has_no_times():
+    day = time_day([], 17 * 60)
+    assert day.start is None and day.end is None and day.minutes == 0
+
+
+def test_clock_length_and_parsing():
+    assert clock(570) == "09:30" and clock(1470) == "00:30 (+1)"
+    assert length(95) == "1 h 35 min" and length(60) == "1 h" and length(0) == "0 min"
+    assert parse_clock("9:30") == parse_clock("09.30") == parse_clock("0930") == 570
+    for bad in ("25:00", "9", "nine", "12:5", "", "1²:30", "٠٩:٣٠"):
+        with pytest.raises(ValueError):
+            parse_clock(bad)

@@ -1,0 +1,45 @@
+"""Every screenshot script in tools/screenshots/ runs on the demo and writes real PNGs, so the
+scripts cannot rot unnoticed (they are how we look at the app as a user would)."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPTS = Path(__file__).parents[2] / "tools" / "screenshots"
+EXPECTED = {
+    "cohort.py": ["cohort-participants.png", "cohort-organisations.png"],
+    "plans.py": ["plan-1.png", "plan-2.png", "plan-3.png", "plan-4.png", "plan-1280.png",
+                 "plan-templates.png"],
+    "library.py": ["library-search.png"],
+    "flex.py": ["flex-register.png", "flex-crowd.png", "flex-assessments.png",
+                "flex-rule-form.png", "flex-group-notes.png", "flex-scores.png"],
+}
+
+
+def test_every_script_is_listed():
+    scripts = {p.name for p in SCRIPTS.glob("*.py")} - {"shots.py"}
+    assert scripts == set(EXPECTED)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} is not a PNG"
+    return struct.unpack(">II", head[16:24])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script", sorted(EXPECTED))
+def test_screenshot_script_runs(script, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
+    done = subprocess.run([sys.executable, str(SCRIPTS / script), str(tmp_path)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for name in EXPECTED[script]:
+        width, height = png_size(tmp_path / name)
+        assert width >= 300 and height >= 200, (name, width, height)
