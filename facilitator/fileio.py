@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,54 @@ def write_atomically(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+
+
+class InputFileError(ValueError):
+    """A file the user chose cannot be read as input; the message says why, naming the file."""
+
+
+def read_input_file(path: Path, *, max_bytes: int, what: str = "file") -> bytes:
+    """Every file the app takes in (tool packs, returned workbooks) is read here: a regular
+    file only (a FIFO, device or folder is refused at once, never waited on), opened once,
+    its size checked on the open handle before any byte is read, and read to at most
+    `max_bytes`. `what` names the kind of file in messages ("tool pack", "workbook")."""
+    path = Path(path)
+    name = path.name or str(path)
+    limit = f"{max_bytes / (1024 * 1024):.0f} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputFileError(f"{name}: there is no such file.") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{name} is a folder, not a {what}.") from None
+    except OSError as exc:
+        raise InputFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputFileError(f"{name} is a folder, not a {what}.")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputFileError(f"{name} is not a regular file (a pipe or device?), so it "
+                                 f"cannot be a {what}.")
+        if info.st_size > max_bytes:
+            raise InputFileError(f"{name} is {info.st_size / 1e6:.1f} MB; a {what} is at most "
+                                 f"{limit}.")
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise InputFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise InputFileError(f"{name} grew past {limit} while it was read; a {what} is at most "
+                             f"{limit}.")
+    return b"".join(chunks)
 
 
 def fsync_folder(folder: Path) -> None:

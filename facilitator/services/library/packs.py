@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from facilitator.fileio import write_atomically
+from facilitator.fileio import InputFileError, read_input_file, write_atomically
 from facilitator.models import Tool
 from facilitator.services import snapshots
 from facilitator.services.changes import Changes
@@ -77,18 +77,9 @@ def read_pack(path: Path) -> list[dict[str, Any]]:
     """Read and check a pack file; raise PackError saying why it cannot be used."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise PackError(
-                f"{path.name} is {size / 1e6:.1f} MB; a tool pack is at most "
-                f"{MAX_PACK_BYTES // (1024 * 1024)} MB. Nothing was imported."
-            )
-        with path.open("rb") as f:
-            data = f.read(MAX_PACK_BYTES + 1)
-    except OSError as exc:
-        raise PackError(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
-    if len(data) > MAX_PACK_BYTES:
-        raise PackError(f"{path.name} is larger than a tool pack may be. Nothing was imported.")
+        data = read_input_file(path, max_bytes=MAX_PACK_BYTES, what="tool pack")
+    except InputFileError as exc:
+        raise PackError(f"{exc} Nothing was imported.") from None
     return parse_pack(data, path.name)
 
 
