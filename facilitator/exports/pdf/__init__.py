@@ -1,0 +1,1 @@
+"""Printable PDF packs built with reportlab (platypus), one module per pack."""
