@@ -5,15 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-
-def export_kinds(subparsers):
-    """The `export` command's own subparsers (created once; other export kinds join it)."""
-    parser = subparsers.choices.get("export")
-    if parser is None:
-        parser = subparsers.add_parser("export", help="write files for other programs")
-        parser.set_defaults(export_kinds=parser.add_subparsers(dest="export_kind", metavar="KIND",
-                                                               required=True))
-    return parser.get_default("export_kinds")
+from facilitator.commands.groups import export_kinds
 
 
 def register(subparsers) -> None:
