@@ -108,7 +108,7 @@ def build_deck(cards: list[dict[str, Any]], layout: geometry.Layout, *, title: s
     page_w, page_h = layout.page_size
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=(page_w * mm, page_h * mm), invariant=1 if invariant else None,
-               lang=LANG, pageCompression=1)
+               lang=LANG, pageCompression=1, initialFontName=fonts.SANS)
     c.setTitle(title)
     c.setAuthor("Facilitator")
     c.setCreator("Facilitator")
@@ -132,7 +132,7 @@ def build_deck(cards: list[dict[str, Any]], layout: geometry.Layout, *, title: s
                 c.bookmarkPage(key, fit="XYZ", left=slot.x * mm, top=slot.top * mm)
                 c.addOutlineEntry(cards[pc.card_index]["name"], key, level=0)
             draw_face(c, slot, pc.front)
-        _cut_marks(c, fronts[:len(sheet)], layout)
+        _cut_marks(c, fronts, layout)  # the whole grid on every sheet, so a stack cuts as one
         if layout.backs == "folded":
             for slot, pc in zip(backs, sheet, strict=False):
                 draw_face(c, slot, pc.back)

@@ -31,11 +31,12 @@ class DoesNotFit(RuntimeError):
 
 
 def stack_height(flowables: list[Flowable], width: float, height: float) -> float:
-    """How tall the flowables are stacked in a column `width` wide (points)."""
+    """How tall the flowables are stacked in a column `width` wide (points), from the top of
+    the first to the bottom of the last (space after the last is not on the card)."""
     total = 0.0
     for i, f in enumerate(flowables):
         _w, h = f.wrap(width, height)
-        total += h + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0.0)
+        total += h + (f.getSpaceBefore() + flowables[i - 1].getSpaceAfter() if i else 0.0)
     return total
 
 
