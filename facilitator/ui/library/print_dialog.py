@@ -133,6 +133,7 @@ class PrintCardsDialog(QDialog):
         ol.addWidget(QLabel("up"))
         ol.addWidget(self.offset_y)
         ol.addStretch(1)
+        self.folded.toggled.connect(self._backs_changed)
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
         for value, label in PAPERS:
@@ -193,13 +194,19 @@ class PrintCardsDialog(QDialog):
                             ("pack", self.pack_path.text())):
             s.setValue(KEY + name, value)
 
+    def _backs_changed(self, folded: bool) -> None:
+        """Folded backs meet their fronts at the fold: they can move across, not up or down."""
+        self.offset_y.setEnabled(not folded)
+        self.offset_y.setToolTip("Folded backs are placed by the fold." if folded else "")
+
     def source(self) -> str:
         return SOURCES[max(self.sources.checkedId(), 0)]
 
     def layout_chosen(self) -> geometry.Layout:
         return geometry.Layout(paper=self.paper.currentData(), per_sheet=self.per_sheet.currentData(),
                                backs="duplex" if self.duplex.isChecked() else "folded",
-                               offset_x=self.offset_x.value(), offset_y=self.offset_y.value())
+                               offset_x=self.offset_x.value(),
+                               offset_y=0.0 if self.folded.isChecked() else self.offset_y.value())
 
     def _browse_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Print the cards in a tool pack", "",

@@ -79,7 +79,7 @@ def _heading(text: str, st: Styles) -> Paragraph:
 
 def _range(rng: dict[str, int], unit: str) -> str:
     lo, hi = rng["min"], rng["max"]
-    return f"{lo} {unit}" if lo == hi else f"{lo}–{hi} {unit}"
+    return f"{lo}\u00a0{unit}" if lo == hi else f"{lo}–{hi}\u00a0{unit}"
 
 
 def title(card: dict[str, Any], st: Styles, note: str = "") -> Paragraph:
@@ -110,7 +110,9 @@ def front(card: dict[str, Any], st: Styles) -> list[Flowable]:
 def back(card: dict[str, Any], st: Styles) -> list[Flowable]:
     out: list[Flowable] = [title(card, st, "how to run it"), _heading("Steps", st)]
     for n, step in enumerate(card["steps"], 1):
-        minutes = f' <font color="#52606d">· {step["minutes"]} min</font>' if step["minutes"] else ""
+        # no-break spaces: "· 8 min" never wraps into "· 8" and a lone "min"
+        minutes = (f' <font color="#52606d">·\u00a0{step["minutes"]}\u00a0min</font>'
+                   if step["minutes"] else "")
         out.append(Paragraph(escape(step["text"]) + minutes, st.item, bulletText=f"{n}."))
     for name, label in (("tips", "Facilitator tips"), ("considerations", "Frontline considerations")):
         if card.get(name):

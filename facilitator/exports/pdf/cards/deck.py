@@ -132,11 +132,10 @@ def build_deck(cards: list[dict[str, Any]], layout: geometry.Layout, *, title: s
                 c.bookmarkPage(key, fit="XYZ", left=slot.x * mm, top=slot.top * mm)
                 c.addOutlineEntry(cards[pc.card_index]["name"], key, level=0)
             draw_face(c, slot, pc.front)
-        _cut_marks(c, fronts, layout)  # the whole grid on every sheet, so a stack cuts as one
         if layout.backs == "folded":
             for slot, pc in zip(backs, sheet, strict=False):
                 draw_face(c, slot, pc.back)
-            _fold(c, layout)
+        _marks(c, layout)  # the whole grid on every sheet, so a stack cuts as one
         c.showPage()
         pages += 1
         if layout.backs == "duplex":
@@ -150,28 +149,22 @@ def build_deck(cards: list[dict[str, Any]], layout: geometry.Layout, *, title: s
     return buf.getvalue(), DeckSummary(len(cards), len(printed), len(sheets), pages)
 
 
-def _cut_marks(c: Canvas, slots: list[geometry.Rect], layout: geometry.Layout) -> None:
+def _marks(c: Canvas, layout: geometry.Layout) -> None:
+    """Cut marks (solid) and, when folded, fold marks (dashed, labelled) in the margins."""
+    cuts, folds = geometry.sheet_marks(layout)
     c.saveState()
     c.setStrokeColor(MARK_COLOUR)
     c.setLineWidth(0.35)
-    for line in geometry.cut_marks(slots, layout.page_size):
+    for line in cuts:
         c.line(line.x1 * mm, line.y1 * mm, line.x2 * mm, line.y2 * mm)
-    c.restoreState()
-
-
-def _fold(c: Canvas, layout: geometry.Layout) -> None:
-    """A dashed fold line in the gap between fronts and backs, labelled in the margin."""
-    line = geometry.fold_line(layout)
-    if line is None:
-        return
-    c.saveState()
-    c.setStrokeColor(FOLD_COLOUR)
-    c.setLineWidth(0.4)
-    c.setDash(3, 3)
-    c.line(line.x1 * mm, line.y1 * mm, line.x2 * mm, line.y2 * mm)
-    c.setFillColor(FOLD_COLOUR)
-    c.setFont(fonts.SANS, 6.5)
-    c.drawString(4 * mm, line.y1 * mm + 1.2 * mm, "fold")
+    if folds:
+        c.setStrokeColor(FOLD_COLOUR)
+        c.setDash(2, 2)
+        for line in folds:
+            c.line(line.x1 * mm, line.y1 * mm, line.x2 * mm, line.y2 * mm)
+        c.setFillColor(FOLD_COLOUR)
+        c.setFont(fonts.SANS, 6.5)
+        c.drawString(folds[0].x1 * mm, folds[0].y1 * mm + 1.2 * mm, "fold")
     c.restoreState()
 
 

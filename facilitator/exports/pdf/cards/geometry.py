@@ -14,7 +14,7 @@ from dataclasses import dataclass
 PAPERS: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 PER_SHEET = (1, 2, 4)
 BACKS = ("duplex", "folded")
-MAX_OFFSET_MM = 10.0
+MAX_OFFSET_MM = 5.0  # less than GAP_MM, so a moved back never reaches its neighbour
 MARK_GAP_MM = 2.0  # between a card's edge and the start of its cut mark
 MARK_LENGTH_MM = 5.0
 
@@ -24,12 +24,14 @@ GRIDS: dict[tuple[str, int], tuple[int, int, float, float]] = {
     ("duplex", 1): (1, 1, 148.0, 210.0),
     ("duplex", 2): (1, 2, 180.0, 120.0),
     ("duplex", 4): (2, 2, 88.0, 122.0),
-    ("folded", 1): (1, 1, 180.0, 118.0),
-    ("folded", 2): (2, 1, 88.0, 118.0),
-    ("folded", 4): (2, 2, 88.0, 56.0),
+    ("folded", 1): (1, 1, 180.0, 124.0),
+    ("folded", 2): (2, 1, 88.0, 124.0),
+    ("folded", 4): (2, 2, 88.0, 58.0),
 }
 GAP_MM = 8.0  # between neighbouring cards
-FOLD_GAP_MM = 12.0  # between a front and its back across the fold (folded only)
+# Folded: the fronts' lowest row sits on the fold, so the fold itself is those cards' bottom
+# edge (nothing to cut there, and the two layers cannot slide apart along it).
+FOLD_GAP_MM = 0.0
 
 
 class LayoutError(ValueError):
@@ -81,6 +83,9 @@ class Layout:
             if not isinstance(value, int | float) or not -MAX_OFFSET_MM <= value <= MAX_OFFSET_MM:
                 raise LayoutError(f"The back offset {name} must be between −{MAX_OFFSET_MM:g} and "
                                   f"{MAX_OFFSET_MM:g} mm, not {value!r}.")
+        if self.backs == "folded" and self.offset_y:
+            raise LayoutError("A folded deck's backs meet their fronts at the fold, so they can "
+                              "only be moved across, not up or down.")
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -120,7 +125,7 @@ def front_slots(layout: Layout) -> list[Rect]:
     """The fronts' rectangles, row by row from the top, left to right; the same on every sheet.
 
     Duplex: the grid is centred on the page. Folded: the fronts fill the top half, centred
-    across, and sit FOLD_GAP_MM / 2 above the fold line (the page's middle)."""
+    across, the lowest row standing on the fold line (the page's middle)."""
     page_w, page_h = layout.page_size
     cols, rows = layout.grid
     w, h = layout.card_size
@@ -161,12 +166,20 @@ def back_slots(layout: Layout) -> list[Rect]:
             for r in backs]
 
 
-def fold_line(layout: Layout) -> Line | None:
-    """The folded layout's fold, across the page's middle."""
-    if layout.backs != "folded":
-        return None
-    page_w, page_h = layout.page_size
-    return Line(0.0, page_h / 2, page_w, page_h / 2)
+def sheet_marks(layout: Layout) -> tuple[list[Line], list[Line]]:
+    """(cut marks, fold marks) for a sheet of this layout; the same on every sheet, whether or
+    not every slot holds a card. Folded: the marks frame fronts and backs together, and the
+    fold gets its own marks in the margins instead of cut marks."""
+    if layout.backs == "duplex":
+        return cut_marks(front_slots(layout), layout.page_size), []
+    slots = front_slots(layout) + back_slots(Layout(layout.paper, layout.per_sheet, "folded"))
+    fold = layout.page_size[1] / 2
+    cuts = [m for m in cut_marks(slots, layout.page_size) if not (m.y1 == m.y2 == _mm(fold))]
+    left = min(r.x for r in slots) - MARK_GAP_MM
+    right = max(r.right for r in slots) + MARK_GAP_MM
+    folds = [Line(max(left - 2 * MARK_LENGTH_MM, 0.0), fold, left, fold),
+             Line(right, fold, min(right + 2 * MARK_LENGTH_MM, layout.page_size[0]), fold)]
+    return cuts, folds
 
 
 def cut_marks(slots: list[Rect], page_size: tuple[float, float]) -> list[Line]:

@@ -77,7 +77,8 @@ def test_deck_text_pages_outline_metadata_and_embedded_fonts():
 @pytest.mark.parametrize("per_sheet", [1, 2, 4])
 @pytest.mark.parametrize("backs", ["duplex", "folded"])
 def test_cards_sit_in_the_same_place_on_every_sheet(per_sheet, backs):
-    layout = geometry.Layout(paper="letter", per_sheet=per_sheet, backs=backs, offset_x=1, offset_y=-1)
+    layout = geometry.Layout(paper="letter", per_sheet=per_sheet, backs=backs, offset_x=1,
+                             offset_y=-1 if backs == "duplex" else 0)
     cards = builtins(2 * per_sheet + 1)  # two full sheets and one card on the third
     data, summary = deck.build_deck(cards, layout)
     r = read(data)

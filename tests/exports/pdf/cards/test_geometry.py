@@ -58,15 +58,36 @@ def test_folded_backs_are_reflected_across_the_fold():
     layout = g.Layout(per_sheet=4, backs="folded")
     fold = layout.page_size[1] / 2
     for f, b in zip(g.front_slots(layout), g.back_slots(layout), strict=True):
-        assert f.y > fold > b.top
+        assert f.y >= fold >= b.top
         assert f.y - fold == pytest.approx(fold - b.top)
         assert b.x == f.x
-    assert g.fold_line(layout).y1 == fold and g.fold_line(g.Layout(backs="duplex")) is None
+    assert min(r.y for r in g.front_slots(layout)) == fold  # the fold is the lowest row's edge
+    cuts, folds = g.sheet_marks(layout)
+    assert len(folds) == 2 and all(m.y1 == m.y2 == fold for m in folds)
+    assert not any(m.y1 == m.y2 == fold for m in cuts)
+    assert g.sheet_marks(g.Layout(backs="duplex"))[1] == []
+
+
+@pytest.mark.parametrize("layout", [g.Layout(p, n, "duplex", x, y) for p in g.PAPERS for n in g.PER_SHEET
+                                    for x in (-5, 5) for y in (-5, 5)]
+                         + [g.Layout(p, n, "folded", x) for p in g.PAPERS for n in g.PER_SHEET for x in (-5, 5)])
+def test_the_largest_offsets_keep_backs_apart_and_on_the_page(layout):
+    page_w, page_h = layout.page_size
+    backs = g.back_slots(layout)
+    for a, b in itertools.combinations(backs, 2):
+        assert not _overlap(a, b)
+    if layout.backs == "folded":
+        for a, b in itertools.product(backs, g.front_slots(layout)):
+            assert not _overlap(a, b)
+    for r in backs:
+        assert 5 <= r.x and r.right <= page_w - 5 and 5 <= r.y and r.top <= page_h - 5
 
 
 def test_offset_moves_only_the_backs():
     plain = g.Layout(per_sheet=2, backs="duplex")
     moved = g.Layout(per_sheet=2, backs="duplex", offset_x=1.5, offset_y=-0.5)
+    assert g.back_slots(g.Layout(per_sheet=2, backs="folded", offset_x=2))[0].x == (
+        g.back_slots(g.Layout(per_sheet=2, backs="folded"))[0].x + 2)
     assert g.front_slots(plain) == g.front_slots(moved)
     for a, b in zip(g.back_slots(plain), g.back_slots(moved), strict=True):
         assert (b.x - a.x, b.y - a.y) == pytest.approx((1.5, -0.5))
@@ -74,11 +95,13 @@ def test_offset_moves_only_the_backs():
 
 @pytest.mark.parametrize("layout", ALL_LAYOUTS, ids=lambda lay: f"{lay.paper}-{lay.per_sheet}-{lay.backs}")
 def test_cut_marks_sit_on_card_edges_and_never_cross_a_card(layout):
-    slots = g.front_slots(layout)
-    marks = g.cut_marks(slots, layout.page_size)
+    slots = g.front_slots(layout) + (g.back_slots(layout) if layout.backs == "folded" else [])
+    marks, folds = g.sheet_marks(layout)
     edges_x = {v for r in slots for v in (r.x, r.right)}
-    edges_y = {v for r in slots for v in (r.y, r.top)}
+    edges_y = {v for r in slots for v in (r.y, r.top)} - {layout.page_size[1] / 2}
     assert len(marks) == 2 * len(edges_x) + 2 * len(edges_y)
+    marks = marks + folds
+    edges_y |= {m.y1 for m in folds}  # the fold: an edge, marked as a fold
     for m in marks:
         assert m.x1 == m.x2 or m.y1 == m.y2
         if m.x1 == m.x2:
@@ -96,7 +119,8 @@ def test_cut_marks_sit_on_card_edges_and_never_cross_a_card(layout):
 
 @pytest.mark.parametrize("kwargs, word", [
     ({"paper": "a3"}, "Paper"), ({"per_sheet": 3}, "per sheet"), ({"backs": "glued"}, "Backs"),
-    ({"offset_x": 11}, "offset across"), ({"offset_y": -10.5}, "offset up"),
+    ({"offset_x": 5.5}, "offset across"), ({"offset_y": -6}, "offset up"),
+    ({"backs": "folded", "offset_y": 1}, "only be moved across"),
 ])
 def test_bad_layouts_are_refused_by_name(kwargs, word):
     with pytest.raises(g.LayoutError, match=word):
@@ -106,7 +130,7 @@ def test_bad_layouts_are_refused_by_name(kwargs, word):
 def test_parse_offset():
     assert g.parse_offset("1.5,-0.5") == (1.5, -0.5)
     assert g.parse_offset(" 0 , 0 ") == (0.0, 0.0)
-    for bad in ("1", "a,b", "1,2,3", "20,0"):
+    for bad in ("1", "a,b", "1,2,3", "20,0", "0,-6"):
         with pytest.raises(g.LayoutError):
             g.parse_offset(bad)
 
