@@ -62,7 +62,8 @@ class PrintCardsDialog(QDialog):
         wl = QVBoxLayout(which)
         n = len(self.selected_keys)
         labels = {
-            "selected": f"The {n} selected card(s)" if n else "The selected cards (none selected)",
+            "selected": ("The selected card" if n == 1 else f"The {n} selected cards") if n
+                        else "The selected cards (select some in the list first)",
             "favourites": "My favourites (★)", "all": "Every card in the library",
             "event": "The cards an event uses:", "pack": "The cards in a tool pack file:",
         }
@@ -145,7 +146,6 @@ class PrintCardsDialog(QDialog):
         hint = QLabel("If backs print a little off their fronts, measure how far and set it here. "
                       "Print at actual size (100%), never “fit to page”.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
         form.addRow(hint)
 
         # running

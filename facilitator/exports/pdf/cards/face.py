@@ -11,6 +11,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from facilitator.exports.pdf.cards import content
+from facilitator.exports.pdf.cards.fitting import measured_height
 from facilitator.exports.pdf.cards.geometry import Rect
 
 EDGE = content.HexColor("#c5ccd3")
@@ -52,7 +53,7 @@ def draw_face(canvas, rect: Rect, face: Face) -> None:
     for i, f in enumerate(face.flowables):
         if i:
             y -= f.getSpaceBefore()
-        _w, h = f.wrap(width, height)
+        h = measured_height(f, width, height)  # measured while fitting: not wrapped twice
         f.drawOn(canvas, x, y - h)
         y -= h + f.getSpaceAfter()
     if face.marker:

@@ -30,12 +30,25 @@ class DoesNotFit(RuntimeError):
     """A single line taller than a whole card face (cannot happen with the built-in sizes)."""
 
 
+def measure(f: Flowable, width: float, height: float) -> float:
+    """Wrap `f` to `width` and note the height it got, so drawing need not wrap it again."""
+    _w, h = f.wrap(width, height)
+    f._card_measured = (width, h)
+    return h
+
+
+def measured_height(f: Flowable, width: float, height: float) -> float:
+    """The height `f` was last measured at for this width, measuring it if it was not."""
+    seen = getattr(f, "_card_measured", None)
+    return seen[1] if seen is not None and seen[0] == width else measure(f, width, height)
+
+
 def stack_height(flowables: list[Flowable], width: float, height: float) -> float:
     """How tall the flowables are stacked in a column `width` wide (points), from the top of
     the first to the bottom of the last (space after the last is not on the card)."""
     total = 0.0
     for i, f in enumerate(flowables):
-        _w, h = f.wrap(width, height)
+        h = measure(f, width, height)
         total += h + (f.getSpaceBefore() + flowables[i - 1].getSpaceAfter() if i else 0.0)
     return total
 
@@ -71,14 +84,14 @@ def paginate(flowables: list[Flowable], width: float, height: float,
         nonlocal face, used, fresh
         faces.append(face)
         head = continued_title()
-        _w, h = head.wrap(width, height)
+        h = measure(head, width, height)
         face, used, fresh = [head], h + head.getSpaceAfter(), True
 
     while queue:
         f = queue.pop(0)
         before = f.getSpaceBefore() if face else 0.0
         room = height - used - before
-        _w, h = f.wrap(width, height)
+        h = measure(f, width, height)
         keep = bool(getattr(f, "keepWithNext", False)) and bool(queue)
         need = h
         if keep:  # a heading needs at least a line of what follows it
@@ -91,7 +104,7 @@ def paginate(flowables: list[Flowable], width: float, height: float,
             continue
         parts = [] if keep else f.split(width, room)
         if len(parts) >= 2:
-            parts[0].wrap(width, room)
+            measure(parts[0], width, room)
             face.append(parts[0])
             queue[:0] = parts[1:]
             new_face()
