@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -152,6 +154,8 @@ class PrintCardsDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setVisible(False)
+        self.open_after = QCheckBox("Open the PDF in the system viewer once it is saved")
+        self.open_after.setObjectName("openAfter")
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -165,6 +169,7 @@ class PrintCardsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(which)
         layout.addWidget(how)
+        layout.addWidget(self.open_after)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -185,13 +190,15 @@ class PrintCardsDialog(QDialog):
         self.offset_y.setValue(float(s.value(KEY + "offset_y", 0.0)))
         self.paper.setCurrentIndex(max(self.paper.findData(str(s.value(KEY + "paper", locale_paper()))), 0))
         self.pack_path.setText(str(s.value(KEY + "pack", "")))
+        self.open_after.setChecked(str(s.value(KEY + "open_after", "false")).lower() == "true")
 
     def _remember(self) -> None:
         s = settings()
         for name, value in (("source", self.source()), ("per_sheet", self.per_sheet.currentData()),
                             ("backs", self.layout_chosen().backs), ("offset_x", self.offset_x.value()),
                             ("offset_y", self.offset_y.value()), ("paper", self.paper.currentData()),
-                            ("pack", self.pack_path.text())):
+                            ("pack", self.pack_path.text()),
+                            ("open_after", "true" if self.open_after.isChecked() else "false")):
             s.setValue(KEY + name, value)
 
     def _backs_changed(self, folded: bool) -> None:
@@ -282,6 +289,8 @@ class PrintCardsDialog(QDialog):
             window.statusBar().showMessage(text, 8000)
         self.written.emit(str(out))
         self.finished_job.emit("written")
+        if self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
 
     def _failed(self, exc: Exception) -> None:
         self.job = None

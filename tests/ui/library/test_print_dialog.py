@@ -35,7 +35,10 @@ def _titles(path):
     return [e["/Title"] for e in PdfReader(path).outline]
 
 
-def test_print_cards_writes_the_selected_cards_as_laid_out(qtbot, area, tmp_path):
+def test_print_cards_writes_the_selected_cards_as_laid_out(qtbot, area, tmp_path, monkeypatch):
+    opened = []  # the system viewer is outside the app
+    monkeypatch.setattr("facilitator.ui.library.print_dialog.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()))
     _select(area, {"world-cafe", "check-in-rounds"})
     dlg = area.print_cards()
     qtbot.addWidget(dlg)
@@ -45,11 +48,12 @@ def test_print_cards_writes_the_selected_cards_as_laid_out(qtbot, area, tmp_path
     dlg.duplex.setChecked(True)
     dlg.offset_x.setValue(1.5)
     dlg.paper.setCurrentIndex(dlg.paper.findData("letter"))
+    dlg.open_after.setChecked(True)
     out = tmp_path / "deck.pdf"
     with qtbot.waitSignal(dlg.written, timeout=20000) as blocker:
         dlg.save(str(out))
         assert dlg.progress.isVisible() and not dlg.save_button.isEnabled()
-    assert blocker.args == [str(out)]
+    assert blocker.args == [str(out)] and opened == [str(out)]
     reader = PdfReader(out)
     assert sorted(_titles(out)) == ["Check-in rounds", "World café on a systems question"]
     assert len(reader.pages) == 2  # one sheet of two, and its duplex back page
@@ -61,6 +65,7 @@ def test_print_cards_writes_the_selected_cards_as_laid_out(qtbot, area, tmp_path
     assert again.per_sheet.currentData() == 2 and again.duplex.isChecked()
     assert again.offset_x.value() == 1.5 and again.paper.currentData() == "letter"
     assert again.source() == "all" and not again.source_buttons["selected"].isEnabled()
+    assert again.open_after.isChecked()
 
 
 def test_favourites_and_an_events_cards(qtbot, ctx, db, cohort_id, tmp_path):
