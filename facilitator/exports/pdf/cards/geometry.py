@@ -205,11 +205,6 @@ def cut_marks(slots: list[Rect], page_size: tuple[float, float]) -> list[Line]:
     return marks
 
 
-def sheets_needed(cards: int, layout: Layout) -> int:
-    """How many sheets hold this many physical cards."""
-    return -(-cards // layout.per_sheet) if cards else 0
-
-
 def _mm(value: float) -> float:
     """Rounded to a thousandth of a millimetre, so equal positions compare equal."""
     return round(value, 3)

@@ -133,7 +133,3 @@ def test_parse_offset():
     for bad in ("1", "a,b", "1,2,3", "20,0", "0,-6"):
         with pytest.raises(g.LayoutError):
             g.parse_offset(bad)
-
-
-def test_sheets_needed():
-    assert [g.sheets_needed(n, g.Layout(per_sheet=4)) for n in (0, 1, 4, 5, 8)] == [0, 1, 1, 2, 2]
