@@ -16,7 +16,7 @@ EXPECTED = {
     "cohort.py": ["cohort-participants.png", "cohort-organisations.png"],
     "plans.py": ["plan-1.png", "plan-2.png", "plan-3.png", "plan-4.png", "plan-1280.png",
                  "plan-templates.png"],
-    "library.py": ["library-search.png"],
+    "library.py": ["library-search.png", "library-print-cards.png"],
     "flex.py": ["flex-register.png", "flex-crowd.png", "flex-assessments.png",
                 "flex-rule-form.png", "flex-group-notes.png", "flex-scores.png"],
 }

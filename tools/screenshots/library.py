@@ -2,7 +2,8 @@
 
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshots/library.py [OUTDIR]
 
-Writes library-search.png (the query in SHOT_QUERY, "listening" by default)."""
+Writes library-search.png (the query in SHOT_QUERY, "listening" by default) and
+library-print-cards.png (Print cards…, with the open card selected)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def main(argv: list[str]) -> int:
     shots.settle(0.8)
     shots.save(shots.win, "library-search.png")
     print(f"{area.model.rowCount()} result(s), card: {(area.current() or {}).get('name')}")
+    shots.dialog(area.print_cards(), "library-print-cards.png")
     return shots.close()
 
 

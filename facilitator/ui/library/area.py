@@ -29,6 +29,7 @@ from facilitator.services.library.forms import FORM_FIELDS, blank_form, card_to_
 from facilitator.ui import messages, undo
 from facilitator.ui.library.card_view import CardView
 from facilitator.ui.library.import_dialog import ImportDialog
+from facilitator.ui.library.print_dialog import PrintCardsDialog
 from facilitator.ui.library.results_model import RecordRole, ToolListModel
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background, while_alive
@@ -99,10 +100,14 @@ class LibraryArea(QWidget):
         self.import_button = QPushButton("Import pack…")
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Export the selected cards (or all cards shown) as a tool pack")
+        self.print_button = QPushButton("Print cards…")
+        self.print_button.setObjectName("printCards")
+        self.print_button.setToolTip("A PDF deck of method cards to print and cut: 1, 2 or 4 a sheet")
         for b, fn in ((self.new_button, self.new_card), (self.edit_button, self.edit_card),
                       (self.duplicate_button, self.duplicate_card), (self.delete_button, self.delete_card),
                       (self.favourite_button, self.toggle_favourite), (self.reset_button, self.reset_card),
-                      (self.import_button, self.import_pack), (self.export_button, self.export_pack)):
+                      (self.import_button, self.import_pack), (self.export_button, self.export_pack),
+                      (self.print_button, self.print_cards)):
             b.clicked.connect(lambda _=False, f=fn: f())
 
         filters = QHBoxLayout()
@@ -113,6 +118,7 @@ class LibraryArea(QWidget):
         exchange.addWidget(self.new_button)
         exchange.addWidget(self.import_button)
         exchange.addWidget(self.export_button)
+        exchange.addWidget(self.print_button)
         exchange.addStretch(1)
         exchange.addWidget(self.count)
         left = QWidget()
@@ -402,6 +408,16 @@ class LibraryArea(QWidget):
                           while_alive(self, lambda exc: self.ctx.show_error(exc, self)))
 
     exported = Signal(int)
+
+    def selected_keys(self) -> list[str]:
+        rows = sorted(i.row() for i in self.results.selectionModel().selectedIndexes())
+        return [self.model.record(r)["key"] for r in rows]
+
+    def print_cards(self) -> PrintCardsDialog:
+        """Print cards…: the dialog opens with the selected cards (if any) as the choice."""
+        dlg = PrintCardsDialog(self.ctx, self.selected_keys(), self)
+        dlg.open()
+        return dlg
 
     def import_pack(self, path: str | None = None) -> None:
         if path is None:
