@@ -20,6 +20,12 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def configure_connection(dbapi_conn, _record=None) -> None:
+    from facilitator.services.fields import name_key
+
+    # name_key(x) in SQL: names compared NFC-normalised and case-folded (SQLite's own lower()
+    # folds only ASCII, so "ÉQUIPE" and "équipe" would differ).
+    dbapi_conn.create_function("name_key", 1, lambda t: None if t is None else name_key(str(t)),
+                               deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
