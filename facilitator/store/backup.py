@@ -140,20 +140,22 @@ def count_people(path: Path) -> tuple[int | None, int | None]:
     return counts[0], counts[1]
 
 
+def describe(path: Path) -> BackupInfo:
+    """When one backup was made, its size and what it holds."""
+    try:
+        cohorts, people = count_people(path)
+        readable = True
+    except sqlite3.DatabaseError:
+        cohorts = people = None
+        readable = False
+    return BackupInfo(path, made_at(path), path.stat().st_size, _reason(path), cohorts, people,
+                      readable)
+
+
 def describe_backups(db_path: Path) -> list[BackupInfo]:
-    """Every backup, newest first, with what it holds (for `facilitator backups` and the
-    Restore dialog)."""
-    out = []
-    for path in list_backups(db_path):
-        try:
-            cohorts, people = count_people(path)
-            readable = True
-        except sqlite3.DatabaseError:
-            cohorts = people = None
-            readable = False
-        out.append(BackupInfo(path, made_at(path), path.stat().st_size, _reason(path),
-                              cohorts, people, readable))
-    return out
+    """Every backup, newest first, with what it holds (for `facilitator backups`; the Restore
+    dialog calls `describe` one by one, to show progress and stop on Cancel)."""
+    return [describe(path) for path in list_backups(db_path)]
 
 
 def newest_good_backup(db_path: Path) -> Path | None:

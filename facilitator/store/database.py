@@ -83,6 +83,13 @@ class Database:
             busy, _log, _done = con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
         return busy == 0
 
+    @staticmethod
+    def table_names() -> list[str]:
+        """Every kind of record (for a Changes that says "everything" after a restore)."""
+        from facilitator.models import Base
+
+        return sorted(Base.metadata.tables)
+
     def restore(self, backup_path: Path) -> list[Path]:
         """Replace this open database with a backup, keeping the lock throughout: the backup
         is checked first, the current file is moved aside (never deleted), the backup is
