@@ -2,8 +2,8 @@
 that keeps history.
 
 Retention (README, "The database"): every backup of the last 24 hours (up to RECENT_MAX), the
-newest of each day for 14 days, of each week for 8 weeks, of each month for a year; every
-backup made before a schema upgrade; and, whatever its age, the newest backup of all and the
+newest of each day for 14 days, of each week for 8 weeks, of each month for a year; the newest
+three made before upgrading from each schema, whatever their age; and, whatever its age, the newest backup of all and the
 newest one that holds participants, so routine backups of an emptied file never push out the
 last one with people in it."""
 
@@ -24,6 +24,7 @@ from facilitator.store.paths import backups_dir, real_path, sidecar
 
 DAY = 24 * 3600
 RECENT_MAX = 48
+UPGRADE_KEEP = 3  # the newest backups made before upgrading from each schema
 DAILY_FOR = 14 * DAY
 WEEKLY_FOR = 8 * 7 * DAY
 MONTHLY_FOR = 365 * DAY
@@ -182,11 +183,16 @@ def choose_kept(backups: list[tuple[Path, float]], now: float, holds_people) -> 
     kept.add(backups[0][0])
     recent = 0
     buckets: set[tuple[str, str]] = set()
+    upgrades: dict[str, int] = {}
     for path, when in backups:
         age = now - when
-        if "before-upgrade" in path.name:
-            kept.add(path)
-            continue
+        m = NAME_RE.search(path.name)
+        reason = m["reason"] if m else ""
+        if reason.startswith("before-upgrade"):
+            upgrades[reason] = upgrades.get(reason, 0) + 1
+            if upgrades[reason] <= UPGRADE_KEEP:  # retried upgrades don't pile up copies
+                kept.add(path)
+                continue
         if age < DAY and recent < RECENT_MAX:
             recent += 1
             kept.add(path)

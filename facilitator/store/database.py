@@ -73,14 +73,17 @@ class Database:
         with translate_errors(self.path), self._sessions() as s, s.begin():
             yield s
         if self._wipe_pending:
-            self.checkpoint()
+            # The change is committed; a checkpoint that cannot finish now (a reader in
+            # another thread) is tried again after the next unit and at close.
+            with contextlib.suppress(StoreError, OperationalError):
+                self.checkpoint()
 
     def checkpoint(self) -> bool:
         """Copy the WAL into the database and truncate it to nothing; True if it completed
         (a reader in another thread can make SQLite leave some of it for later)."""
-        self._wipe_pending = False
         with translate_errors(self.path), self.engine.connect() as con:
             busy, _log, _done = con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        self._wipe_pending = self._wipe_pending and busy != 0
         return busy == 0
 
     @staticmethod

@@ -58,11 +58,15 @@ def test_retention_keeps_the_newest_backup_with_participants_through_30_empty_on
     assert len(kept) < 31  # the empty ones are thinned by day / week / month
 
 
-def test_before_upgrade_backups_are_always_kept():
+def test_before_upgrade_backups_are_kept_whatever_their_age_but_retries_do_not_pile_up():
     now = 1_800_000_000.0
     old = Path("db-20200101-000000-before-upgrade-0001.sqlite")
     entries = [(Path("new.sqlite"), now), (old, now - 3000 * DAY)]
     assert old in backup.choose_kept(entries, now, lambda _p: False)
+    retries = [(Path(f"db-20200101-0000{n:02d}-before-upgrade-0004.sqlite"), now - 3000 * DAY - n)
+               for n in range(6)]
+    kept = backup.choose_kept([(Path("new.sqlite"), now), *retries], now, lambda _p: False)
+    assert [p for p, _ in retries if p in kept] == [p for p, _ in retries[:3]]
 
 
 def test_close_makes_a_backup(db_path):
