@@ -3,7 +3,9 @@
     facilitator [--db PATH]                 open the app
     facilitator demo [--participants N --cohorts K]
     facilitator backup [--out FILE]
-    facilitator check
+    facilitator backups                     list the backups
+    facilitator restore FILE | --newest     put one back (the current file is kept aside)
+    facilitator check                       read-only: exits non-zero unless healthy and openable
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(run=_backup)
 
     check = sub.add_parser("check", help="check the database's integrity and schema (read-only)")
-    check.set_defaults(run=None, check=True)
+    check.set_defaults(run=None, standalone=_check)
 
     from facilitator.commands import register_all
 
@@ -42,35 +44,64 @@ def main(argv: list[str] | None = None) -> int:
         from facilitator.app import run_app
 
         return run_app(args.db)
-    from facilitator.store.errors import StoreError
-    from facilitator.store.paths import resolve_db_path
+    from facilitator.commands.terminal import say_error
+    from facilitator.store.errors import DamagedDatabase, StoreError
+    from facilitator.store.paths import real_path, resolve_db_path
 
-    path = resolve_db_path(args.db)
+    path = real_path(resolve_db_path(args.db))
     try:
-        if getattr(args, "check", False):
-            return _check(path)
+        standalone = getattr(args, "standalone", None)
+        if standalone is not None:  # check, backups, restore: they never open the database
+            return standalone(args, path)
         return _with_db(path, args)
+    except DamagedDatabase as exc:
+        say_error(f"{exc}\nTo put the newest good backup in its place: facilitator restore "
+                  "--newest (or choose one from: facilitator backups).")
+        return 2
     except StoreError as exc:
-        print(f"facilitator: {exc}", file=sys.stderr)
+        say_error(exc)
         return 2
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"facilitator: {exc.strerror or exc}{where}", file=sys.stderr)
+        say_error(f"{exc.strerror or exc}{where}")
         return 2
 
 
 def _with_db(path: Path, args) -> int:
+    from facilitator.commands.terminal import say_error
     from facilitator.services.errors import ServiceError
     from facilitator.store.database import open_database
 
+    _refuse_to_replace_a_damaged_file(path)
     db = open_database(path)
     try:
         return int(args.run(args, db) or 0)
     except ServiceError as exc:
-        print(f"facilitator: {exc}", file=sys.stderr)
+        say_error(exc)
         return 2
     finally:
         db.close(backup_on_close=False)
+
+
+def _refuse_to_replace_a_damaged_file(path: Path) -> None:
+    """After a damaged file was moved aside, a terminal command does not quietly start an
+    empty database in its place: it says what happened and how to restore."""
+    from facilitator.store import backup
+    from facilitator.store.errors import StoreError
+
+    if path.exists():
+        return
+    aside = sorted(path.parent.glob(f"{path.name}.damaged-*[0-9]"))
+    if not aside:
+        return
+    good = backup.newest_good_backup(path)
+    offer = (f"The newest good backup is {good.name}: facilitator restore --newest puts it back."
+             if good else "There is no good backup of it; facilitator backups lists what there is.")
+    raise StoreError(
+        f"{path} was found damaged and moved aside as {aside[-1].name}, so no empty database "
+        f"was started in its place.\n{offer}\n"
+        "To start an empty database there instead, move the damaged file out of that folder."
+    )
 
 
 def _demo(args, db) -> int:
@@ -99,8 +130,11 @@ def _backup(args, db) -> int:
     return 0
 
 
-def _check(path: Path) -> int:
-    """Integrity and schema of a database file, read-only: nothing is migrated or written."""
+def _check(_args, path: Path) -> int:
+    """Integrity and schema of a database file, read-only: nothing is migrated, written or
+    created (no -wal, no -shm; see store.checks.reading). Exits 0 only for a healthy
+    Facilitator database of a schema this version opens; otherwise 1 with the reason."""
+    from facilitator.commands.terminal import say_error
     from facilitator.store import checks, migrate
     from facilitator.store.errors import NotADatabase
 
@@ -109,19 +143,32 @@ def _check(path: Path) -> int:
     with open(path, "rb") as fh:
         if fh.read(len(checks.SQLITE_HEADER)) != checks.SQLITE_HEADER:
             raise NotADatabase(f"{path} is not a Facilitator database; it was not changed.")
-    revision, _ = checks.read_revision(path)
     ok, problem = checks.integrity_ok(path)
-    state = "up to date"
+    print(f"Database: {path}")
+    if not ok:
+        print(f"Integrity: {problem}")
+        say_error(f"{path} is damaged ({problem}).")
+        return 1
+    revision, has_tables = checks.read_revision(path)
+    reason = ""
     if revision is None:
-        state = "not a Facilitator schema"
+        state = "empty" if not has_tables else "not a Facilitator schema"
+        reason = (f"{path} is an empty SQLite file, not yet a Facilitator database." if not has_tables
+                  else f"{path} is an SQLite database, but not one of Facilitator's.")
     elif migrate.is_newer(revision):
         state = "newer than this version of Facilitator"
+        reason = (f"{path} was saved by a newer version of Facilitator (schema {revision}; this "
+                  f"version knows up to {migrate.head_revision()}).")
     elif revision != migrate.head_revision():
         state = f"will be upgraded to {migrate.head_revision()} when opened"
-    print(f"Database: {path}")
+    else:
+        state = "up to date"
     print(f"Schema: {revision} ({state})")
     print(f"Integrity: {problem}")
-    return 0 if ok else 1
+    if reason:
+        say_error(reason)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

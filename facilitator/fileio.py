@@ -1,28 +1,33 @@
 """Writing files so that a crash never leaves a half-written one: a temp file in the same
-folder, fsync, os.replace, then fsync of the folder. Temp files carry TEMP_PREFIX, and only
-those are swept at start-up (never anybody else's hidden files)."""
+folder, fsync, os.replace, then fsync of the folder. Temp files are named
+`.facilitator-<pid>-<name>….tmp`: the sweep at start-up removes only ours whose process is
+gone (never a live writer's, never anybody else's hidden files), and their -journal too."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 TEMP_PREFIX = ".facilitator-"
 TEMP_SUFFIX = ".tmp"
+OWNER_RE = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-")
+WINDOWS_STALE_AFTER_S = 24 * 3600  # where a pid cannot be asked after, age decides
 
 
 def temp_path_for(path: Path) -> Path:
     """A temp name beside `path` (for writers that need a path, like SQLite's backup)."""
-    return path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    return path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{path.name}{TEMP_SUFFIX}")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step; the file keeps the usual permissions."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX,
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-{path.name}.", suffix=TEMP_SUFFIX,
                                dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -95,13 +100,43 @@ def fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def sweep_temp_files(folder: Path) -> None:
-    """Remove our own temp files that a killed write left behind."""
+def sweep_temp_files(folder: Path) -> list[Path]:
+    """Remove our own temp files (and SQLite's -journal of one) that a killed write left
+    behind: only those whose owning process is no longer running. A temp name without an
+    owner comes from an older version, which wrote one file at a time; it is swept."""
+    removed: list[Path] = []
     if not folder.is_dir():
-        return
-    for stale in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        return removed
+    for pattern in (f"{TEMP_PREFIX}*{TEMP_SUFFIX}", f"{TEMP_PREFIX}*{TEMP_SUFFIX}-journal"):
+        for stale in folder.glob(pattern):
+            if _owner_alive(stale):
+                continue
+            with contextlib.suppress(OSError):
+                stale.unlink()
+                removed.append(stale)
+    return removed
+
+
+def _owner_alive(path: Path) -> bool:
+    m = OWNER_RE.match(path.name)
+    if not m:
+        return False
+    pid = int(m[1])
+    if pid == os.getpid():
+        return True  # another thread of this process may be writing it
+    if os.name == "nt":  # os.kill(pid, 0) would signal the process on Windows
         with contextlib.suppress(OSError):
-            stale.unlink()
+            return time.time() - path.stat().st_mtime < WINDOWS_STALE_AFTER_S
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, another account's
+    except OSError:
+        return False
+    return True
 
 
 def _default_mode(path: Path) -> int:

@@ -13,6 +13,7 @@ MODULES: list[str] = [
     "facilitator.commands.flex",
     "facilitator.commands.library",
     "facilitator.commands.pdf_cards",
+    "facilitator.commands.backups",
 ]
 
 

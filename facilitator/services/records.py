@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from facilitator.services import snapshots
 from facilitator.services.changes import Changes, Result
 from facilitator.services.errors import NotFound, ValidationError
-from facilitator.services.fields import FieldSpec, clean
+from facilitator.services.fields import FieldSpec, clean, name_key
 from facilitator.store.database import Database
 
 Record = dict[str, Any]
@@ -114,7 +114,7 @@ def _validate(s: Session, kind: RecordKind, cohort_id: int, data: Record, own_id
     if kind.unique_name:
         col = getattr(kind.model, kind.unique_name)
         stmt = select(func.count()).where(
-            kind.model.cohort_id == cohort_id, func.lower(col) == data[kind.unique_name].lower()
+            kind.model.cohort_id == cohort_id, func.name_key(col) == name_key(data[kind.unique_name])
         )
         if own_id is not None:
             stmt = stmt.where(kind.model.id != own_id)

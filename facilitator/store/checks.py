@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from facilitator.store.errors import NotADatabase, ReadOnlyDatabase
+from facilitator.store.paths import sidecar
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+JOURNALS = ("-wal", "-journal")
+SQLITE_READONLY = 8  # the family of "a reader may not do this" result codes
 
 
 def check_file(path: Path) -> bool:
@@ -59,34 +66,63 @@ def describe_foreign_file(head: bytes) -> str:
     return " (it is not an SQLite file)"
 
 
-def read_revision(path: Path) -> tuple[str | None, bool]:
-    """(schema revision, has any tables), read through a read-only connection."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    con = sqlite3.connect(uri, uri=True)
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to `path` that can neither change it nor create anything beside it.
+
+    With no -wal or -journal beside the file, it is opened `immutable` (no locks, no -shm, no
+    -wal is created). With one, `mode=ro` reads it as SQLite would. When that needs a
+    recovery a reader may not do (a writer was killed mid-transaction), the file and its
+    journals are copied into a private folder and the copy is read instead: the original
+    stays exactly as it was, as evidence if it turns out to be damaged."""
+    path = Path(os.path.realpath(path))
+    journals = [sidecar(path, s) for s in JOURNALS if sidecar(path, s).exists()]
+    query = "mode=ro" if journals else "immutable=1"
+    con = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=5)
     try:
-        try:
-            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.DatabaseError as exc:
-            raise NotADatabase(f"{path} cannot be read as a database: {exc}.") from None
-        if "alembic_version" not in names:
-            return None, bool(names)
-        rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
-        return (rows[0] if rows else None), True
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        con.close()
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF != SQLITE_READONLY:
+            raise
+        with tempfile.TemporaryDirectory(prefix="facilitator-check-") as scratch:
+            copy = Path(scratch) / path.name
+            for src in [path, *journals]:
+                shutil.copyfile(src, Path(scratch) / src.name)
+            con = sqlite3.connect(copy, timeout=5)
+            try:
+                yield con
+            finally:
+                con.close()
+        return
+    try:
+        yield con
     finally:
         con.close()
 
 
-def integrity_ok(path: Path) -> tuple[bool, str]:
-    """PRAGMA integrity_check on `path`; (ok, first problem).
-
-    Read-only, so a leftover -wal is read but not checkpointed into the file or removed:
-    if the check fails, the evidence is moved aside as it was."""
+def read_revision(path: Path) -> tuple[str | None, bool]:
+    """(schema revision, has any tables), read without changing anything."""
     try:
-        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5)
-        try:
-            rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
-        finally:
-            con.close()
+        with reading(path) as con:
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in names:
+                return None, bool(names)
+            rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(f"{path} cannot be read as a database: {exc}.") from None
+    return (rows[0] if rows else None), True
+
+
+def integrity_ok(path: Path, *, quick: bool = False) -> tuple[bool, str]:
+    """PRAGMA integrity_check (or the cheaper quick_check) on `path`; (ok, first problem).
+
+    Read through `reading`, so a leftover -wal is read but never checkpointed into the file
+    or removed: if the check fails, the evidence is moved aside as it was."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        with reading(path) as con:
+            rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:
         return False, str(exc)
     if rows == ["ok"]:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.fileio import sweep_temp_files
 from facilitator.store import backup, checks, migrate
+from facilitator.store.engines import make_engine
 from facilitator.store.errors import (
     Conflict,
     DamagedDatabase,
@@ -26,26 +28,9 @@ from facilitator.store.errors import (
     StoreError,
 )
 from facilitator.store.lock import InstanceLock
-from facilitator.store.paths import backups_dir, sidecar
+from facilitator.store.paths import backups_dir, real_path, sidecar
 
-BUSY_TIMEOUT_MS = 5000
 ROUTINE_BACKUP_AGE_S = 24 * 3600
-
-
-def _configure_connection(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA secure_delete=ON")
-    cur.close()
-
-
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _configure_connection)
-    return engine
 
 
 @dataclass
@@ -66,13 +51,62 @@ class Database:
         self.engine = engine
         self.lock = lock
         self.report = report
+        self._wipe_pending = False
+        self._use(engine)
+
+    def _use(self, engine: Engine) -> None:
+        self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(engine, "before_cursor_execute", self._note_deletes)
+
+    def _note_deletes(self, _conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip()[:6].upper() == "DELETE":
+            self._wipe_pending = True
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A short unit of work: commits on success, rolls back on error."""
+        """A short unit of work: commits on success, rolls back on error.
+
+        After a unit that deleted rows (a person, or a cohort and everyone in it), the WAL
+        is checkpointed and truncated: with secure_delete on, the deleted text is then in no
+        file of the live database, not even after a crash."""
         with translate_errors(self.path), self._sessions() as s, s.begin():
             yield s
+        if self._wipe_pending:
+            # The change is committed; a checkpoint that cannot finish now (a reader in
+            # another thread) is tried again after the next unit and at close.
+            with contextlib.suppress(StoreError, OperationalError):
+                self.checkpoint()
+
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database and truncate it to nothing; True if it completed
+        (a reader in another thread can make SQLite leave some of it for later)."""
+        with translate_errors(self.path), self.engine.connect() as con:
+            busy, _log, _done = con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        self._wipe_pending = self._wipe_pending and busy != 0
+        return busy == 0
+
+    @staticmethod
+    def table_names() -> list[str]:
+        """Every kind of record (for a Changes that says "everything" after a restore)."""
+        from facilitator.models import Base
+
+        return sorted(Base.metadata.tables)
+
+    def restore(self, backup_path: Path) -> list[Path]:
+        """Replace this open database with a backup, keeping the lock throughout: the backup
+        is checked first, the current file is moved aside (never deleted), the backup is
+        copied in and upgraded if it is older. Returns where the current file went."""
+        backup.check_restorable(backup_path)
+        self.checkpoint()
+        self.engine.dispose()
+        moved = backup.put_in_place(backup_path, self.path)
+        revision, _ = checks.read_revision(self.path)
+        if revision != migrate.head_revision():
+            with translate_errors(self.path):
+                migrate.upgrade_file(self.path)
+        self._use(make_engine(self.path))
+        return moved
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -86,6 +120,8 @@ class Database:
     def close(self, *, backup_on_close: bool = True) -> None:
         if self.engine is None:
             return
+        with contextlib.suppress(StoreError, OperationalError, sqlite3.Error):
+            self.checkpoint()
         self.engine.dispose()
         self.engine = None
         try:
@@ -123,7 +159,12 @@ def translate_errors(path: Path) -> Iterator[None]:
 def open_database(path: Path, *, routine_backup: bool = True) -> Database:
     """Check, lock, recover, migrate and open `path`; raise a StoreError in words if we can't.
 
-    A file that is not ours, read-only, locked or from a newer version is left untouched."""
+    A file that is not ours, read-only, locked or from a newer version is left untouched.
+    Every open checks the file before anything writes to it (quick_check; the full
+    integrity_check after an unclean shutdown): a damaged file is moved aside, never written.
+    The lock and the backups folder belong to the file's real path, so a symlink to an open
+    database finds it locked."""
+    path = real_path(path)
     report = OpenReport()
     has_data = checks.check_file(path)
     lock = InstanceLock(path)
@@ -132,7 +173,7 @@ def open_database(path: Path, *, routine_backup: bool = True) -> Database:
         sweep_temp_files(backups_dir(path))
         sweep_temp_files(path.parent)
         if has_data:
-            _recover_if_unclean(path, report)
+            _refuse_if_damaged(path, report)
             revision, has_tables = checks.read_revision(path)
             if revision is None and has_tables:
                 raise NotADatabase(
@@ -148,15 +189,16 @@ def open_database(path: Path, *, routine_backup: bool = True) -> Database:
         else:
             revision = None
             report.created = True
+        _make_private(path)
         engine = make_engine(path)
         if revision != migrate.head_revision():
             if revision is not None:
                 report.upgraded_from = revision
                 report.backups_made.append(
-                    backup.make_backup(path, f"before-upgrade-{revision}", keep=backup.KEEP)
+                    backup.make_backup(path, f"before-upgrade-{revision}")
                 )
             with translate_errors(path):
-                migrate.upgrade(engine)
+                migrate.upgrade_file(path)
         db = Database(path, engine, lock, report)
         if routine_backup and has_data and _backup_is_due(path):
             report.backups_made.append(backup.make_backup(path, "daily"))
@@ -166,23 +208,37 @@ def open_database(path: Path, *, routine_backup: bool = True) -> Database:
         raise
 
 
-def _recover_if_unclean(path: Path, report: OpenReport) -> None:
+def _refuse_if_damaged(path: Path, report: OpenReport) -> None:
     wal = sidecar(path, "-wal")
-    if not (wal.exists() and wal.stat().st_size > 0):
-        return
-    report.recovered_unclean = True
-    ok, problem = checks.integrity_ok(path)
+    report.recovered_unclean = wal.exists() and wal.stat().st_size > 0
+    ok, problem = checks.integrity_ok(path, quick=not report.recovered_unclean)
     if ok:
         return
     moved = backup.move_aside(path, "damaged")
+    good = backup.newest_good_backup(path)
+    when = "Facilitator was not closed properly last time, and " if report.recovered_unclean else ""
+    offer = (f"The newest good backup is {good}." if good else
+             f"There is no good backup of it in {backups_dir(path)}.")
     raise DamagedDatabase(
-        f"Facilitator was not closed properly last time, and {path.name} is now damaged "
-        f"({problem}).\nIt has been moved aside (not deleted) as {moved[0].name}.",
+        f"{when}{path} is damaged ({problem}).\n"
+        f"It has been moved aside (not deleted) as {moved[0].name}, and nothing was written to it.\n"
+        f"{offer}",
         moved_to=moved,
         backups=backup.list_backups(path),
+        good_backup=good,
     )
+
+
+def _make_private(path: Path) -> None:
+    """The database and its -wal/-shm are 0600 on POSIX: a new file is created so before
+    SQLite writes to it (SQLite gives the -wal and -shm the database's own mode), an older
+    one is narrowed."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, backup.PRIVATE_FILE))
+    for suffix in ("", "-wal", "-shm"):
+        backup.make_private(sidecar(path, suffix))
 
 
 def _backup_is_due(path: Path) -> bool:
     existing = backup.list_backups(path)
-    return not existing or time.time() - existing[0].stat().st_mtime > ROUTINE_BACKUP_AGE_S
+    return not existing or time.time() - backup.made_at(existing[0]) > ROUTINE_BACKUP_AGE_S

@@ -38,11 +38,13 @@ class Conflict(StoreError):
 
 
 class DamagedDatabase(StoreError):
-    """Integrity check failed after an unclean shutdown; the file was moved aside."""
+    """The check at open failed; the file was moved aside (never written to or deleted)."""
 
     title = "Database damaged"
 
-    def __init__(self, message: str, moved_to: list[Path], backups: list[Path]):
+    def __init__(self, message: str, moved_to: list[Path], backups: list[Path],
+                 good_backup: Path | None = None):
         super().__init__(message)
         self.moved_to = moved_to
         self.backups = backups
+        self.good_backup = good_backup

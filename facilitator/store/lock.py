@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 
 from facilitator.store.errors import AlreadyOpen
-from facilitator.store.paths import sidecar
+from facilitator.store.paths import real_path, sidecar
 
 
 class InstanceLock:
     def __init__(self, db_path: Path):
-        self.path = sidecar(db_path, ".lock")
+        self.path = sidecar(real_path(db_path), ".lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:
@@ -27,6 +27,8 @@ class InstanceLock:
                 f"Facilitator window{who}.\nSwitch to that window, or close it and try again. "
                 "Two copies writing to one file could lose work, so this one will not open it."
             ) from None
+        if os.name != "nt":
+            os.fchmod(fd, 0o600)  # a lock file left by an older version may be wider
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         os.fsync(fd)

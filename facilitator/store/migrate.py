@@ -31,7 +31,22 @@ def is_newer(revision: str) -> bool:
     return not revision.isdigit() or revision > head_revision()
 
 
+def upgrade_file(path: Path, target: str = "head") -> None:
+    """Upgrade the database at `path` in one transaction (see store.engines): all the
+    migrations of this start commit together, or none of them does."""
+    from facilitator.store.engines import make_migration_engine
+
+    engine = make_migration_engine(path)
+    try:
+        upgrade(engine, target)
+    finally:
+        engine.dispose()
+
+
 def upgrade(engine, target: str = "head") -> None:
+    """Run the migrations on `engine` inside one SQLAlchemy transaction; refuse to commit a
+    result whose references do not hold. Only an engine from make_migration_engine makes the
+    DDL itself transactional (upgrade_file uses one)."""
     from alembic import command
     from alembic.config import Config
 
@@ -40,3 +55,6 @@ def upgrade(engine, target: str = "head") -> None:
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, target)
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the upgrade left {len(broken)} broken reference(s), first {broken[0]}")

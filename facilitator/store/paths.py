@@ -36,5 +36,12 @@ def sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
+def real_path(path: str | os.PathLike) -> Path:
+    """The file a path really names, through any symlinks: what the lock, the backups folder
+    and every message belong to, so two spellings of one file share one writer."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
 def backups_dir(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".backups")
+    real = real_path(db_path)
+    return real.with_name(real.name + ".backups")

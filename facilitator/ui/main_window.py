@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.act_demo = self._action(self.file_menu, "Add the &demo cohort")
         self.act_backup = self._action(self.file_menu, "&Back up now", "Ctrl+Shift+B")
+        self.act_restore = self._action(self.file_menu, "&Restore from backup…")
         self.file_menu.addSeparator()
         self.act_quit = self._action(self.file_menu, "&Quit", QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, "&About Facilitator")
         about.triggered.connect(self._about)
         for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
-                    self.act_demo, self.act_backup):
+                    self.act_demo, self.act_backup, self.act_restore):
             act.setEnabled(False)
 
     def _action(self, menu, text, shortcut=None) -> QAction:
@@ -142,8 +143,10 @@ class MainWindow(QMainWindow):
         self.act_edit_cohort.triggered.connect(self.selector.edit_cohort)
         self.act_delete_cohort.triggered.connect(self.selector.delete_cohort)
         self.act_backup.triggered.connect(self._backup)
+        self.act_restore.triggered.connect(
+            lambda: importlib.import_module("facilitator.ui.backups.restore_dialog").restore_from_backup(self))
         for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
-                    self.act_demo, self.act_backup):
+                    self.act_demo, self.act_backup, self.act_restore):
             act.setEnabled(True)
 
         remembered = settings().value(self._cohort_key())

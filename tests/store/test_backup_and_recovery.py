@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from pathlib import Path
 
 import pytest
 
@@ -22,10 +24,49 @@ def test_backup_of_live_database_is_checked_and_complete(db, cohort_id):
     assert backup.list_backups(db.path)[0] == dest
 
 
-def test_old_routine_backups_are_pruned(db):
-    for _ in range(backup.KEEP + 3):
-        db.backup("manual")
-    assert len(backup.list_backups(db.path)) == backup.KEEP
+DAY = 24 * 3600
+
+
+def test_retention_keeps_history_by_day_week_and_month():
+    now = 1_800_000_000.0
+    # one backup every 6 hours for 400 days, newest first
+    entries = [(Path(f"b{i:05d}-manual.sqlite"), now - i * 6 * 3600) for i in range(1600)]
+    kept = backup.choose_kept(entries, now, lambda _p: False)
+    ages = sorted((now - when) / DAY for path, when in entries if path in kept)
+    assert sum(a < 1 for a in ages) == 4  # all four of the last day
+    assert 13 <= sum(1 <= a < 14 for a in ages) <= 14  # one a day for two weeks
+    assert any(40 < a < 56 for a in ages) and any(200 < a < 365 for a in ages)  # weeks, months
+    assert not any(a > 366 for a in ages)  # older than a year goes
+    assert len(kept) < 50
+
+
+def test_retention_keeps_the_newest_backup_with_participants_through_30_empty_ones(db_path):
+    from facilitator.services.cohort import participants
+
+    db = open_database(db_path, routine_backup=False)
+    cid = cohorts.create_cohort(db, {"name": "Real people"}).id
+    person = participants.create_participant(db, cid, {"given_name": "Amira"}).id
+    long_ago = time.time() - 400 * DAY  # older than any bucket keeps
+    with_people = backup.make_backup(db_path, "manual", now=long_ago)
+    participants.delete_participant(db, person)
+    for n in range(30):  # routine backups of the now empty file, one a day
+        backup.make_backup(db_path, "on-close", now=long_ago + (n + 1) * DAY)
+    kept = backup.list_backups(db_path)
+    db.close(backup_on_close=False)
+    assert with_people in kept
+    assert backup.count_people(with_people) == (1, 1)
+    assert len(kept) < 31  # the empty ones are thinned by day / week / month
+
+
+def test_before_upgrade_backups_are_kept_whatever_their_age_but_retries_do_not_pile_up():
+    now = 1_800_000_000.0
+    old = Path("db-20200101-000000-before-upgrade-0001.sqlite")
+    entries = [(Path("new.sqlite"), now), (old, now - 3000 * DAY)]
+    assert old in backup.choose_kept(entries, now, lambda _p: False)
+    retries = [(Path(f"db-20200101-0000{n:02d}-before-upgrade-0004.sqlite"), now - 3000 * DAY - n)
+               for n in range(6)]
+    kept = backup.choose_kept([(Path("new.sqlite"), now), *retries], now, lambda _p: False)
+    assert [p for p, _ in retries if p in kept] == [p for p, _ in retries[:3]]
 
 
 def test_close_makes_a_backup(db_path):

@@ -62,10 +62,8 @@ def test_0005_names_existing_rule_groups_empty(tmp_path):
     """A database at 0004 holding a hand-made group upgrades to group names without loss."""
     import sqlite3
 
-    from sqlalchemy import create_engine
-
     path = tmp_path / "at0004.sqlite"
-    migrate.upgrade(create_engine(f"sqlite:///{path}"), "0004")
+    migrate.upgrade_file(path, "0004")
     con = sqlite3.connect(path)
     con.execute("INSERT INTO cohorts (id, uuid, name, description, design_principles, created_at, "
                 "updated_at) VALUES (1, 'c', 'C', '', '', '2026-01-01', '2026-01-01')")

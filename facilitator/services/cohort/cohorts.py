@@ -8,7 +8,7 @@ from facilitator.models import Cohort, Participant
 from facilitator.services import snapshots
 from facilitator.services.changes import Changes, Result
 from facilitator.services.errors import ValidationError
-from facilitator.services.fields import FieldSpec, clean
+from facilitator.services.fields import FieldSpec, clean, name_key
 from facilitator.services.records import Record, get_or_fail
 from facilitator.store.database import Database
 
@@ -47,12 +47,12 @@ def get_cohort(db: Database, cohort_id: int) -> Record:
 
 def find_cohort(db: Database, name: str) -> Record | None:
     with db.read() as s:
-        c = s.scalar(select(Cohort).where(func.lower(Cohort.name) == name.strip().lower()))
+        c = s.scalar(select(Cohort).where(func.name_key(Cohort.name) == name_key(name)))
         return _record(c) if c else None
 
 
 def _validate(s, data: Record, own_id: int | None) -> None:
-    stmt = select(func.count()).where(func.lower(Cohort.name) == data["name"].lower())
+    stmt = select(func.count()).where(func.name_key(Cohort.name) == name_key(data["name"]))
     if own_id is not None:
         stmt = stmt.where(Cohort.id != own_id)
     if s.scalar(stmt):

@@ -8,7 +8,7 @@ from facilitator.models import Organisation, Participant
 from facilitator.models.cohort import PARTICIPANT_STATUSES
 from facilitator.services import records
 from facilitator.services.errors import ValidationError
-from facilitator.services.fields import FieldSpec
+from facilitator.services.fields import FieldSpec, name_key
 from facilitator.services.records import Record, RecordKind
 from facilitator.store.database import Database
 
@@ -93,10 +93,10 @@ def list_participants(db: Database, cohort_id: int) -> list[Record]:
 
 def find_duplicates(db: Database, cohort_id: int, values: Record, exclude_id: int | None = None):
     """Warnings (not errors) about participants who look like the same person."""
-    name = f"{values.get('given_name', '')} {values.get('family_name', '')}".strip().lower()
+    name = name_key(f"{values.get('given_name', '')} {values.get('family_name', '')}")
     email = (values.get("email") or "").strip().lower()
-    full = func.lower(func.trim(Participant.given_name + " " + Participant.family_name))
-    conds = [full == " ".join(name.split())]
+    full = func.name_key(Participant.given_name + " " + Participant.family_name)
+    conds = [full == name]
     if email:
         conds.append(func.lower(Participant.email) == email)
     stmt = select(Participant).where(Participant.cohort_id == cohort_id, or_(*conds))

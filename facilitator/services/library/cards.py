@@ -4,12 +4,13 @@ tool packs and the edit form. Messages say which field is wrong and why."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from facilitator.services.errors import ValidationError
-from facilitator.services.fields import _has_control_chars
+from facilitator.services.fields import text_problem
 
-KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$")
+KEY_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,58}[a-z0-9]")  # always fullmatch: "x\n" is no key
 OWN_LICENCE = "MIT, Facilitator project"
 
 # name -> (label, max length, required)
@@ -46,11 +47,12 @@ def check_card(raw: Any, *, where: str = "card") -> dict[str, Any]:
     def bad(name: str, text: str) -> None:
         problems[name] = f"{where}: {text}"
 
-    unknown = sorted(set(raw) - set(FIELDS))
+    unknown = sorted(str(k) for k in set(raw) - set(FIELDS))
     if unknown:
-        bad("", f"unknown field(s) {', '.join(unknown)}.")
+        shown = ", ".join(repr(k[:40]) for k in unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        bad("", f"unknown field(s) {shown}.")
     key = raw.get("key")
-    if not isinstance(key, str) or not KEY_RE.match(key):
+    if not isinstance(key, str) or not KEY_RE.fullmatch(key):
         bad("key", "key must be 3–60 lower-case letters, digits and hyphens (like 'check-in-rounds').")
     else:
         out["key"] = key
@@ -64,13 +66,13 @@ def check_card(raw: Any, *, where: str = "card") -> dict[str, Any]:
         if not isinstance(value, str):
             bad(name, f"{label} must be text, not {_kind(value)}.")
             continue
-        value = value.strip()
+        value = unicodedata.normalize("NFC", value).strip()
         if required and not value:
             bad(name, f"{label} is required.")
         elif len(value) > limit:
             bad(name, f"{label} is too long: {len(value):,} characters, the most is {limit:,}.")
-        elif _has_control_chars(value):
-            bad(name, f"{label} contains control characters.")
+        elif text_problem(value, multiline=name != "name"):
+            bad(name, f"{label} {text_problem(value, multiline=name != 'name')}.")
         else:
             out[name] = value
     for name, (label, most, longest) in LISTS.items():
@@ -78,13 +80,13 @@ def check_card(raw: Any, *, where: str = "card") -> dict[str, Any]:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             bad(name, f"{label} must be a list of texts.")
             continue
-        items = [" ".join(i.split()) for i in items if i.strip()]
+        items = [" ".join(unicodedata.normalize("NFC", i).split()) for i in items if i.strip()]
         if len(items) > most:
             bad(name, f"{label} has {len(items)} items, the most is {most}.")
         elif any(len(i) > longest for i in items):
             bad(name, f"{label}: an item is longer than {longest} characters.")
-        elif any(_has_control_chars(i) for i in items):
-            bad(name, f"{label} contains control characters.")
+        elif any(text_problem(i) for i in items):
+            bad(name, f"{label}: an item {next(text_problem(i) for i in items if text_problem(i))}.")
         else:
             out[name] = items
     if "themes" in out and not out["themes"]:
@@ -126,10 +128,10 @@ def _check_steps(steps: Any, bad) -> list[dict[str, Any]] | None:
         if not isinstance(text, str) or not text.strip() or len(text) > STEP_TEXT_LIMIT:
             bad("steps", f"Step {n}: text must be 1–{STEP_TEXT_LIMIT} characters.")
             return None
-        if _has_control_chars(text):
-            bad("steps", f"Step {n}: text contains control characters.")
+        if text_problem(text, multiline=True):
+            bad("steps", f"Step {n}: text {text_problem(text, multiline=True)}.")
             return None
-        out.append({"minutes": minutes, "text": " ".join(text.split())})
+        out.append({"minutes": minutes, "text": " ".join(unicodedata.normalize("NFC", text).split())})
     return out
 
 

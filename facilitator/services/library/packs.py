@@ -20,7 +20,8 @@ from facilitator.models import Tool
 from facilitator.services import snapshots
 from facilitator.services.changes import Changes
 from facilitator.services.errors import ServiceError, ValidationError
-from facilitator.services.library.cards import check_card
+from facilitator.services.fields import name_key
+from facilitator.services.library.cards import KEY_RE, check_card
 from facilitator.services.library.tools import CHANGES, STATE_FLAGS, card_of, new_key, write_card
 from facilitator.store.database import Database
 
@@ -99,8 +100,8 @@ def parse_pack(data: bytes, name: str = "the pack") -> list[dict[str, Any]]:
     if not isinstance(pack, dict) or pack.get("format") != FORMAT:
         raise PackError(f"{name} is not a Facilitator tool pack (its 'format' is not {FORMAT!r}).")
     version = pack.get("schema_version")
-    if version != SCHEMA_VERSION:
-        newer = isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION
+    if type(version) is not int or version != SCHEMA_VERSION:  # true and 1.0 are not 1
+        newer = type(version) is int and version > SCHEMA_VERSION
         raise PackError(
             f"{name} has schema version {version!r}; this version of Facilitator reads version "
             f"{SCHEMA_VERSION}." + (" It was made by a newer Facilitator." if newer else "")
@@ -111,9 +112,11 @@ def parse_pack(data: bytes, name: str = "the pack") -> list[dict[str, Any]]:
         raise PackError(f"{name}: 'tools' must be a list of at least one card. Nothing was imported.")
     if len(tools) > MAX_CARDS:
         raise PackError(f"{name} holds {len(tools):,} cards; the most is {MAX_CARDS:,}.")
-    cards, problems, seen = [], [], set()
+    cards, problems, seen, names = [], [], set(), {}
     for n, raw in enumerate(tools, 1):
-        label = f"card {n}" + (f" ({raw['key']})" if isinstance(raw, dict) and isinstance(raw.get("key"), str) else "")
+        key = raw.get("key") if isinstance(raw, dict) else None
+        shown = key if isinstance(key, str) and KEY_RE.fullmatch(key) else repr(key)[:40]
+        label = f"card {n}" + (f" ({shown})" if isinstance(key, str) else "")
         try:
             card = check_card(raw, where=label[:80])
         except ValidationError as exc:
@@ -122,6 +125,10 @@ def parse_pack(data: bytes, name: str = "the pack") -> list[dict[str, Any]]:
         if card["key"] in seen:
             problems.append(f"{label}: the key {card['key']!r} appears more than once in the pack.")
         seen.add(card["key"])
+        same = names.setdefault(name_key(card["name"]), label)
+        if same != label:
+            problems.append(f"{label}: the name {card['name']!r} is already used by {same} "
+                            "(names are compared ignoring case and accent encoding).")
         cards.append(card)
     if problems:
         shown = problems[:12] + ([f"… and {len(problems) - 12} more."] if len(problems) > 12 else [])
@@ -135,12 +142,15 @@ class ImportPlan:
     new: list[str] = field(default_factory=list)  # keys
     same: list[str] = field(default_factory=list)
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # key, ours, theirs
+    same_name: list[tuple[str, str]] = field(default_factory=list)  # new key, our card's name
 
     def describe(self) -> str:
         lines = [f"{len(self.new)} new card(s), {len(self.same)} already here unchanged, "
                  f"{len(self.conflicts)} conflict(s)."]
         for key, ours, theirs in self.conflicts:
             lines.append(f"  conflict: {key}: ours {ours!r}, theirs {theirs!r} (different text)")
+        for key, ours in self.same_name:
+            lines.append(f"  note: new card {key} has the same name as your card {ours!r}")
         return "\n".join(lines)
 
 
@@ -167,10 +177,13 @@ def _plan(s, cards) -> ImportPlan:
     keys = [c["key"] for c in cards]
     ours = {t.key: t for t in s.scalars(select(Tool).where(Tool.key.in_(keys)))}
     plan = ImportPlan()
+    by_name = {name_key(n): n for n in s.scalars(select(Tool.name))}
     for card in cards:
         obj = ours.get(card["key"])
         if obj is None:
             plan.new.append(card["key"])
+            if name_key(card["name"]) in by_name:
+                plan.same_name.append((card["key"], by_name[name_key(card["name"])]))
         elif _content(card_of(obj)) == _content(card):
             plan.same.append(card["key"])
         else:

@@ -1,0 +1,1 @@
+"""File → Restore from backup…"""
