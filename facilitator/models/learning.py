@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from facilitator.models.base import Entity
@@ -48,10 +48,11 @@ class PulseAnswer(Entity):
     """One participant's answer to one question in one week (a score or a text)."""
 
     __tablename__ = "pulse_answers"
-    __table_args__ = (UniqueConstraint("question_id", "participant_id", "week"),)
+    __table_args__ = (UniqueConstraint("question_id", "participant_id", "week"),
+                      Index("ix_pulse_answers_trend", "question_id", "week", "score"))
 
-    question_id: Mapped[int] = mapped_column(
-        ForeignKey("pulse_questions.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(  # indexed first in ix_pulse_answers_trend
+        ForeignKey("pulse_questions.id", ondelete="CASCADE"))
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     week: Mapped[int] = mapped_column(Integer)

@@ -3,13 +3,14 @@ cohort's trend per question (median and spread, week by week, computed in SQL), 
 line, and the "check in with them" flag for a sharp drop.
 
 The spread is the middle half of the answers: from the lower to the upper quartile (nearest
-rank), with the lowest and highest answer too."""
+rank), with the lowest and highest answer too. An index on (question, week, score) lets the
+trend be counted from the index alone."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, select
 
 from facilitator.models import Organisation, Participant, PulseAnswer, PulseQuestion, PulseSurvey
 from facilitator.store.database import Database
@@ -43,27 +44,37 @@ class Drop:
 
 def trend_statement(cohort_id: int):
     """The SQL: per scale question and week, the number of answers, median, quartiles, lowest
-    and highest. Window functions rank each week's answers; the median is the middle one (or
-    the mean of the middle two)."""
-    part = (PulseAnswer.question_id, PulseAnswer.week)
-    ranked = (
-        select(PulseQuestion.key.label("key"), PulseAnswer.week.label("week"),
-               PulseAnswer.score.label("score"),
-               func.row_number().over(partition_by=part, order_by=PulseAnswer.score).label("rn"),
-               func.count().over(partition_by=part).label("n"))
-        .join(PulseQuestion, PulseQuestion.id == PulseAnswer.question_id)
-        .join(PulseSurvey, PulseSurvey.id == PulseQuestion.survey_id)
-        .where(PulseSurvey.cohort_id == cohort_id, PulseQuestion.kind == "scale",
-               PulseAnswer.score.is_not(None))
-        .subquery())
-    rn, n, score = ranked.c.rn, ranked.c.n, ranked.c.score
-    middle = or_(rn == (n + 1) // 2, rn == (n + 2) // 2)
-    return (select(ranked.c.key, ranked.c.week, func.count(),
-                   func.avg(case((middle, score))),
-                   func.max(case((rn == (n + 3) // 4, score))),
-                   func.max(case((rn == (3 * n + 3) // 4, score))),
+    and highest. Scores are whole numbers on a short scale, so the answers are first counted
+    per score (a covering index makes that one pass); a running sum over those few rows then
+    says which score holds each rank: the value at rank r is the lowest score whose running
+    count reaches r. The median is the mean of ranks (n+1)/2 and (n+2)/2 (the middle one, or
+    the middle two); the quartiles are ranks ceil(n/4) and ceil(3n/4) (nearest rank)."""
+    scale_questions = (select(PulseQuestion.id)
+                       .join(PulseSurvey, PulseSurvey.id == PulseQuestion.survey_id)
+                       .where(PulseSurvey.cohort_id == cohort_id, PulseQuestion.kind == "scale"))
+    counts = (select(PulseAnswer.question_id.label("qid"), PulseAnswer.week.label("week"),
+                     PulseAnswer.score.label("score"), func.count().label("c"))
+              .where(PulseAnswer.question_id.in_(scale_questions), PulseAnswer.score.is_not(None))
+              .group_by(PulseAnswer.question_id, PulseAnswer.week, PulseAnswer.score)
+              .subquery())
+    part = (counts.c.qid, counts.c.week)
+    running = (select(counts.c.qid, counts.c.week, counts.c.score,
+                      func.sum(counts.c.c).over(partition_by=part, order_by=counts.c.score)
+                      .label("upto"),
+                      func.sum(counts.c.c).over(partition_by=part).label("n"))
+               .subquery())
+    upto, n, score = running.c.upto, running.c.n, running.c.score
+
+    def at_rank(rank):
+        return func.min(case((upto >= rank, score)))
+
+    return (select(PulseQuestion.key, running.c.week, func.max(n),
+                   (at_rank((n + 1) // 2) + at_rank((n + 2) // 2)) / 2.0,
+                   at_rank((n + 3) // 4), at_rank((3 * n + 3) // 4),
                    func.min(score), func.max(score))
-            .group_by(ranked.c.key, ranked.c.week).order_by(ranked.c.key, ranked.c.week))
+            .join(PulseQuestion, PulseQuestion.id == running.c.qid)
+            .group_by(PulseQuestion.key, running.c.week)
+            .order_by(PulseQuestion.key, running.c.week))
 
 
 def trends(db: Database, cohort_id: int) -> dict[str, list[WeekPoint]]:

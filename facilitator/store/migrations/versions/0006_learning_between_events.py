@@ -123,7 +123,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('pulse_answers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_pulse_answers_participant_id'), ['participant_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_pulse_answers_question_id'), ['question_id'], unique=False)
+        batch_op.create_index('ix_pulse_answers_trend', ['question_id', 'week', 'score'], unique=False)
 
     op.create_table('experiments',
     sa.Column('cohort_id', sa.Integer(), nullable=False),
@@ -208,7 +208,7 @@ def downgrade() -> None:
 
     op.drop_table('experiments')
     with op.batch_alter_table('pulse_answers', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_pulse_answers_question_id'))
+        batch_op.drop_index('ix_pulse_answers_trend')
         batch_op.drop_index(batch_op.f('ix_pulse_answers_participant_id'))
 
     op.drop_table('pulse_answers')
