@@ -80,7 +80,7 @@ DIARY = [  # participant index, days after the pulse start, the four prompts, ma
              "Write down what we would measure instead."), True),
     (7, 44, ("Tried the iceberg model with my team.", "Energised.", "The team saw patterns, not blame.",
              "Use it again at the next team meeting."), True),
-    (9, 80, ("Heard we may lose the shelter.", "Worried and flat.", "Hard to think about the programme.",
+    (9, 76, ("Heard we may lose the shelter.", "Worried and flat.", "Hard to think about the programme.",
              "Talk to the learning partner."), False),
 ]
 
