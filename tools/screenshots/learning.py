@@ -24,6 +24,8 @@ def main(argv: list[str]) -> int:
     db, win, cid = shots.db, shots.win, shots.cohort_id
     area = shots.area("learning")
     view = area.pulse
+    view.week.setValue(12)  # the demo's latest week ("this week" follows the calendar)
+    shots.settle(1.0)
     flagged = view.data["drops"][0].participant_id
     view.person.setCurrentIndex(view.person.findData(flagged))
     shots.settle(1.0)
