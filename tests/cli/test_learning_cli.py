@@ -68,3 +68,19 @@ def test_diaries_never_appear_in_the_terminal_listings(demo_db, capsys):
     for *_x, prompts, _may in DIARY:
         for text in prompts:
             assert text not in out
+
+
+def test_no_export_carries_a_diary_entry(demo_db, tmp_path, capsys):
+    """Diaries are private: every export this build has (the calendar, tool packs) is written
+    from the demo cohort, which has diary entries, and searched for their words."""
+    from facilitator.demo.learning_demo import DIARY
+
+    ics, pack = tmp_path / "cohort.ics", tmp_path / "pack.json"
+    assert main(["--db", demo_db, "export", "ics", "--cohort", DEMO, "--out", str(ics)]) == 0
+    assert main(["--db", demo_db, "library", "export", "--out", str(pack)]) == 0
+    capsys.readouterr()
+    written = ics.read_text(encoding="utf-8") + pack.read_text(encoding="utf-8")
+    assert "Learning call 1" in written  # the calendar really holds the cohort's events
+    for *_x, prompts, _may in DIARY:
+        for text in prompts:
+            assert text not in written

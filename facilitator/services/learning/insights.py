@@ -19,6 +19,7 @@ from facilitator.services.learning.refs import check_links
 from facilitator.services.records import Record, RecordKind, RecordService, get_or_fail
 from facilitator.store.database import Database
 
+LEVELS, SOURCES = INSIGHT_LEVELS, INSIGHT_SOURCES
 LEVEL_HELP = {
     "individual": "The person: legitimacy, skills, language.",
     "organisation": "Their organisation: risk, roles, the space it leaves.",

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.models.learning import INSIGHT_LEVELS, INSIGHT_SOURCES
 from facilitator.services.learning import insights, refs
 from facilitator.services.records import restore_records
 from facilitator.ui import messages, undo
@@ -81,7 +80,7 @@ class InsightsBoard(QWidget):
         self.event_choice.setMinimumContentsLength(24)
         self.event_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source.addItem("Any source", None)
-        for s in INSIGHT_SOURCES:
+        for s in insights.SOURCES:
             self.source.addItem(s, s)
         self.add_button = QPushButton("&Add insight…")
         self.edit_button = QPushButton("Edit…")
@@ -104,7 +103,7 @@ class InsightsBoard(QWidget):
         columns = QHBoxLayout()
         self.lists: dict[str, QListWidget] = {}
         self.headers: dict[str, QLabel] = {}
-        for level in INSIGHT_LEVELS:
+        for level in insights.LEVELS:
             col = QVBoxLayout()
             head = QLabel()
             head.setWordWrap(True)
