@@ -9,6 +9,7 @@ Writes learning-pulse.png (with one person's line), -calls.png, -experiments.png
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 from shots import Shots
 
@@ -17,7 +18,7 @@ def main(argv: list[str]) -> int:
     shots = Shots(argv)
     from facilitator.services.learning import insights, pulse, refs
     from facilitator.ui.learning.insights_board import MergeDialog
-    from facilitator.ui.learning.new_cohort import FIELDS as NEW_COHORT
+    from facilitator.ui.learning.new_cohort import make_dialog
     from facilitator.ui.learning.pulse_dialogs import AnswersDialog, QuestionsDialog
     from facilitator.ui.widgets.form import FormDialog
 
@@ -52,8 +53,9 @@ def main(argv: list[str]) -> int:
                             choices=refs.choices(db, cid)), "learning-insight-form.png")
     others = insights.list_insights(db, cid)[1:]
     shots.dialog(MergeDialog(win, first, others), "learning-merge.png")
-    shots.dialog(FormDialog(win, "Start a new cohort from Systems Changers 2026 (demo)", NEW_COHORT,
-                            {"name": "Systems Changers 2027"}), "learning-new-cohort.png")
+    shots.dialog(make_dialog(win, "Systems Changers 2026 (demo)",
+                             {"name": "Systems Changers 2027", "start_date": date(2027, 9, 13)}),
+                 "learning-new-cohort.png")
     return shots.close()
 
 

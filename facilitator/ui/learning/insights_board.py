@@ -61,7 +61,7 @@ class MergeDialog(QDialog):
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 180)
+        self.resize(600, 220)
 
 
 class InsightsBoard(QWidget):

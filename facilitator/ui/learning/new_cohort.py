@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from facilitator.services.cohort import cohorts
 from facilitator.services.fields import FieldSpec
@@ -19,6 +19,20 @@ FIELDS = (
     FieldSpec("start_date", "It starts on", kind="date", required=True,
               help="Every event moves by as many days as the cohort's start does."),
 )
+
+
+def make_dialog(parent, old_name: str, values: dict, submit=None) -> FormDialog:
+    """The form, with what will and will not be copied said above it."""
+    dlg = FormDialog(parent, f"Start a new cohort from {old_name}", FIELDS, values, submit=submit)
+    intro = QLabel("The new cohort gets this cohort's events with their sessions and agendas, "
+                   "moved to the new dates, its description and design principles, and its "
+                   "“what we will do differently” notes as a checklist.<br><b>No personal data "
+                   "is copied:</b> no participants, organisations, attendance, worksheets, pulse "
+                   "answers, diaries or insights.")
+    intro.setWordWrap(True)
+    dlg.layout().insertWidget(0, intro)
+    dlg.resize(560, 260)
+    return dlg
 
 
 def start_new_cohort(parent, ctx) -> int | None:
@@ -47,9 +61,8 @@ def start_new_cohort(parent, ctx) -> int | None:
     year = (old.get("start_date") or date.today()).year + 1
     start = old.get("start_date")
     suggested = start.replace(year=start.year + 1) if start and not (start.month == 2 and start.day == 29) else None
-    dlg = FormDialog(parent, f"Start a new cohort from {old['name']}", FIELDS,
-                     {"name": old["name"].replace(str(year - 1), str(year)), "start_date": suggested},
-                     submit=submit)
+    dlg = make_dialog(parent, old["name"], {"name": old["name"].replace(str(year - 1), str(year)),
+                                            "start_date": suggested}, submit=submit)
     dlg.exec()
     return state.get("id") if dlg.result() == QDialog.DialogCode.Accepted else None
 
