@@ -210,16 +210,19 @@ class QuestionsDialog(QDialog):
 
 
 class StartPulseDialog(QDialog):
-    def __init__(self, parent, suggested: date):
+    """The day week 1 starts: to start the pulse, or (with `moving`) to move it."""
+
+    def __init__(self, parent, suggested: date, *, moving: bool = False):
         super().__init__(parent)
-        self.setWindowTitle("Start the weekly pulse")
+        self.setWindowTitle("Move week 1" if moving else "Start the weekly pulse")
         self.start = OptionalDateEdit()
         self.start.setObjectName("start_date")
         self.start.set_value(suggested)
         form = QFormLayout()
         form.addRow("Week 1 starts on", self.start)
-        text = QLabel(f"The pulse starts with the built-in {len(question_set.builtin())} questions; "
-                      "you can change them for this cohort afterwards.")
+        text = QLabel("Answers keep their week numbers; only the dates of the weeks move." if moving
+                      else f"The pulse starts with the built-in {len(question_set.builtin())} "
+                           "questions; you can change them for this cohort afterwards.")
         text.setWordWrap(True)
         self.error = _error_label()
         layout = QVBoxLayout(self)

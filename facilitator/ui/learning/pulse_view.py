@@ -84,6 +84,9 @@ class PulseView(QWidget):
         self.enter_button.setToolTip("Type in a participant's answers for the chosen week")
         self.questions_button = QPushButton("&Questions…")
         self.start_button = QPushButton("&Start the weekly pulse…")
+        self.move_button = QPushButton("&Week 1…")
+        self.move_button.setToolTip("Move the day week 1 starts")
+        self.move_button.clicked.connect(self.move_start)
         self.enter_button.clicked.connect(lambda: self.enter_answers())
         self.questions_button.clicked.connect(self.edit_questions)
         self.start_button.clicked.connect(self.start_pulse)
@@ -98,6 +101,7 @@ class PulseView(QWidget):
         bar.addStretch(0)
         bar.addWidget(self.enter_button)
         bar.addWidget(self.questions_button)
+        bar.addWidget(self.move_button)
         bar.addWidget(self.start_button)
 
         self.missing_box = QGroupBox("Not answered yet")
@@ -180,7 +184,8 @@ class PulseView(QWidget):
         survey = data["survey"]
         has = survey is not None
         self.start_button.setVisible(not has and self.ctx.cohort_id is not None)
-        for w in (self.enter_button, self.questions_button, self.week, self.question, self.person):
+        for w in (self.enter_button, self.questions_button, self.move_button, self.week,
+                  self.question, self.person):
             w.setEnabled(has)
         self.split.setVisible(has)
         self.empty.setVisible(not has)
@@ -310,6 +315,19 @@ class PulseView(QWidget):
         undo.perform(self.ctx, "Edit pulse questions", do,
                      lambda: pulse.save_questions(db, cid, state["before"])[1],
                      lambda: pulse.save_questions(db, cid, after)[1])
+
+    def move_start(self) -> None:
+        survey, cid, db = self.data.get("survey"), self.ctx.cohort_id, self.ctx.db
+        if not survey:
+            return
+        old = survey["start_date"]
+        dlg = StartPulseDialog(self, old, moving=True)
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.start.value() == old:
+            return
+        new = dlg.start.value()
+        undo.perform(self.ctx, "Move week 1 of the pulse",
+                     lambda: pulse.set_start_date(db, cid, new)[1],
+                     lambda: pulse.set_start_date(db, cid, old)[1])
 
     def start_pulse(self) -> None:
         cid, db = self.ctx.cohort_id, self.ctx.db

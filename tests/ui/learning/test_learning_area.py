@@ -96,6 +96,23 @@ def test_a_bad_question_set_stays_in_the_dialog_and_a_good_one_is_undoable(qtbot
     assert qs[0]["prompt"].startswith("How much energy did you have for") and len(qs) == 8
 
 
+def test_moving_week_one_is_undoable(qtbot, db, window):
+    area, cid = learning(qtbot, db, window)
+    view = area.pulse
+
+    def move(dlg):
+        dlg.start.setDate(QDate(2026, 9, 21))
+        dlg.accept()
+
+    when_dialog_opens(move)
+    view.move_start()
+    assert pulse.get_survey(db, cid)["start_date"] == date(2026, 9, 21)
+    qtbot.waitUntil(lambda: not view.loading and view.week_dates.text() == "from 7 Dec 2026",
+                    timeout=5000)
+    window.ctx.undo_stack.undo()
+    assert pulse.get_survey(db, cid)["start_date"] == date(2026, 9, 14)
+
+
 def test_starting_a_pulse_on_a_new_cohort_and_undoing_it(qtbot, db, window):
     area, _cid = learning(qtbot, db, window)
     new = cohorts.create_cohort(db, {"name": "Fresh"}).id
