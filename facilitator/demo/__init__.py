@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from facilitator.demo import cohort_demo, flex_demo, library_demo, plan_demo
+from facilitator.demo import cohort_demo, flex_demo, learning_demo, library_demo, plan_demo
 from facilitator.services.changes import Changes
 from facilitator.store.database import Database
 
 # Each step takes (db, cohort_id) and fills in its own area of the demo cohort.
 # The library goes first, so the plan can point at its cards.
 STEPS: list[Callable[[Database, int], None]] = [
-    library_demo.add_library, plan_demo.build, flex_demo.fill,
+    library_demo.add_library, plan_demo.build, flex_demo.fill, learning_demo.fill,
 ]
 
 

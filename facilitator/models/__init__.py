@@ -10,6 +10,16 @@ from facilitator.models.cohort import (
     PeerGroup,
     peer_group_members,
 )
+from facilitator.models.learning import (
+    CallNote,
+    DiaryEntry,
+    Experiment,
+    Insight,
+    LookingBackNote,
+    PulseAnswer,
+    PulseQuestion,
+    PulseSurvey,
+)
 from facilitator.models.library import Tool
 from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
@@ -20,15 +30,23 @@ __all__ = [
     "AssessmentScore",
     "Attendance",
     "Base",
+    "CallNote",
     "Cohort",
+    "DiaryEntry",
     "Entity",
     "Event",
     "EventTemplate",
+    "Experiment",
     "Facilitator",
+    "Insight",
+    "LookingBackNote",
     "Organisation",
     "Participant",
     "PeerGroup",
     "PlanSession",
+    "PulseAnswer",
+    "PulseQuestion",
+    "PulseSurvey",
     "RuleEntry",
     "RuleGroup",
     "Tool",

@@ -8,4 +8,5 @@ AREAS: list[tuple[str, str, str]] = [
     ("plans", "Plans", "facilitator.ui.plans.area:PlanArea"),
     ("library", "Tool library", "facilitator.ui.library.area:LibraryArea"),
     ("flex", "Finding the flex", "facilitator.ui.flex.area:FlexArea"),
+    ("learning", "Learning", "facilitator.ui.learning.area:LearningArea"),
 ]

@@ -19,6 +19,10 @@ EXPECTED = {
     "library.py": ["library-search.png", "library-print-cards.png"],
     "flex.py": ["flex-register.png", "flex-crowd.png", "flex-assessments.png",
                 "flex-rule-form.png", "flex-group-notes.png", "flex-scores.png"],
+    "learning.py": ["learning-pulse.png", "learning-calls.png", "learning-experiments.png",
+                    "learning-diaries.png", "learning-insights.png", "learning-looking-back.png",
+                    "learning-answers.png", "learning-questions.png", "learning-insight-form.png",
+                    "learning-merge.png", "learning-new-cohort.png"],
 }
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 from facilitator.services import records
 from facilitator.services.errors import NotFound
 from facilitator.services.flex import registers
+from facilitator.ui.learning.rule_experiments import RuleExperiments
 from facilitator.ui.widgets.record_panel import RecordPanel, RecordPanelSpec
 from facilitator.ui.widgets.record_table import Column
 from facilitator.ui.workers import run_in_background, while_alive
@@ -100,6 +101,8 @@ class RegisterView(QWidget):
         layout.addLayout(top)
         layout.addWidget(hint)
         layout.addWidget(self.panel, 1)
+        self.experiments = RuleExperiments(ctx, self.panel)
+        layout.addWidget(self.experiments)
         ctx.changed.connect(self._on_changed)
         self.people_loading = False
         self.reload_people()

@@ -1,0 +1,1 @@
+"""The Learning area: pulse, learning calls, experiments, diaries, insights, looking back."""
