@@ -5,8 +5,6 @@ first time it is shown or asked for, so start-up pays only for the area on scree
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -173,8 +171,7 @@ class MainWindow(QMainWindow):
 
     def _build_area(self, key: str):
         row = AREA_KEYS.index(key)
-        module_name, cls_name = AREAS[row][2].split(":")
-        area = getattr(importlib.import_module(module_name), cls_name)(self.ctx, self)
+        area = AREAS[row][2]()(self.ctx, self)
         stand_in = self.stack.widget(row)
         self.stack.insertWidget(row, area)
         self.stack.removeWidget(stand_in)
