@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator import APP_NAME, __version__
+from facilitator import APP_NAME
 from facilitator.ui.areas import AREAS
 from facilitator.ui.settings import settings
 
@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
+        from facilitator import __version__
+
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3><p>Plans, records and worksheets for cohort "
