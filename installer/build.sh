@@ -1,8 +1,38 @@
 #!/usr/bin/env bash
-# Build a one-folder desktop bundle with PyInstaller (Linux; the same spec works on Windows
-# and macOS with their own Python). Run after `bash installer/dev.sh test` has made .venv.
+# Build the one-folder bundle dist/Facilitator/ with PyInstaller (Linux and macOS; on Windows
+# run the spec from a venv as installer/WINDOWS.md says).
+#
+# The build runs in its own venv, .venv-bundle/, holding only the runtime dependencies and
+# PyInstaller (never the test tools), so only what the app needs can reach the bundle. The venv
+# is made again only when pyproject.toml changes, like dev.sh's .venv.
+#
+#   bash installer/build.sh          -> dist/Facilitator/ (and dist/Facilitator.app on macOS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-.venv/bin/python -m pip install --quiet "pyinstaller>=6,<7"
-.venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build installer/facilitator.spec
-echo "Built dist/Facilitator/ — start it with dist/Facilitator/Facilitator"
+PYTHON=${PYTHON:-python3}
+PYINSTALLER="pyinstaller>=6.10,<7"
+VENV=.venv-bundle
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+    || { say "building needs Python 3.11 or newer as $PYTHON"; exit 1; }
+
+want=$( (cat pyproject.toml; echo "$PYINSTALLER") | sha256sum | cut -d' ' -f1)
+have=""
+[ -f "$VENV/.installed" ] && have=$(cat "$VENV/.installed")
+if [ "$want" != "$have" ]; then
+    say "making the build environment $VENV (runtime dependencies + PyInstaller only)"
+    rm -rf "$VENV"
+    "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$PYINSTALLER"
+    # The installed copy gives the runtime dependencies and the package metadata (the version,
+    # pyproject's); the code itself is analysed from this checkout (the spec's pathex).
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check .
+    echo "$want" > "$VENV/.installed"
+fi
+
+say "building dist/Facilitator with PyInstaller"
+"$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN \
+    --distpath dist --workpath build/pyinstaller installer/facilitator.spec
+echo "Built dist/Facilitator/ ($(du -sh dist/Facilitator | cut -f1)): start it with dist/Facilitator/Facilitator" >&2
