@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the one-folder bundle dist/Facilitator/ with PyInstaller (Linux and macOS; on Windows
-# run the spec from a venv as installer/WINDOWS.md says).
+# installer/build-windows.ps1 does the same, then the installer).
 #
 # The build runs in its own venv, .venv-bundle/, holding only the runtime dependencies and
 # PyInstaller (never the test tools), so only what the app needs can reach the bundle. The venv
@@ -18,7 +18,9 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
     || { say "building needs Python 3.11 or newer as $PYTHON"; exit 1; }
 
-want=$( (cat pyproject.toml; echo "$PYINSTALLER") | sha256sum | cut -d' ' -f1)
+# (hashed with Python: macOS has no sha256sum)
+want=$( (cat pyproject.toml; echo "$PYINSTALLER") \
+    | "$PYTHON" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')
 have=""
 [ -f "$VENV/.installed" ] && have=$(cat "$VENV/.installed")
 if [ "$want" != "$have" ]; then
