@@ -4,9 +4,16 @@
 # default folder). Run from the checkout:  powershell -ExecutionPolicy Bypass -File installer\build-windows.ps1
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
-if (-not (Test-Path .venv-bundle\Scripts\python.exe)) {
+# The build venv holds only the runtime dependencies and PyInstaller; it is made again when
+# pyproject.toml changes (as build.sh does on Linux and macOS).
+$want = (Get-FileHash pyproject.toml -Algorithm SHA256).Hash
+$have = if (Test-Path .venv-bundle\.installed) { Get-Content .venv-bundle\.installed } else { "" }
+if ($want -ne $have) {
+    if (Test-Path .venv-bundle) { Remove-Item -Recurse -Force .venv-bundle }
     py -3 -m venv .venv-bundle
     .venv-bundle\Scripts\python -m pip install --quiet "pyinstaller>=6.10,<7" .
+    if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
+    Set-Content .venv-bundle\.installed $want
 }
 .venv-bundle\Scripts\python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build\pyinstaller installer\facilitator.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }

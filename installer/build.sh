@@ -18,6 +18,19 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
     || { say "building needs Python 3.11 or newer as $PYTHON"; exit 1; }
 
+# PyInstaller needs objdump on Linux (binutils), and venv needs ensurepip (python3-venv).
+need_apt=()
+[ "$(uname -s)" = Linux ] && ! command -v objdump >/dev/null 2>&1 && need_apt+=(binutils)
+"$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || need_apt+=(python3-venv)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    command -v apt-get >/dev/null 2>&1 || { say "please install: ${need_apt[*]}"; exit 1; }
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    say "installing system packages: ${need_apt[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
 # (hashed with Python: macOS has no sha256sum)
 want=$( (cat pyproject.toml; echo "$PYINSTALLER") \
     | "$PYTHON" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')

@@ -55,7 +55,7 @@ def option_values(path: list[str], out_dir: Path) -> dict[str, str]:
 def test_bundle_is_lean(bundle):
     internal = bundle / "_internal"
     present = {p.name for p in internal.iterdir()}
-    assert not present & {"PIL", "pygments", "pytest", "_pytest", "pytestqt", "icalendar", "ruff"}
+    assert not present & {"PIL", "pillow.libs", "pygments", "pytest", "_pytest", "pytestqt", "icalendar", "ruff"}
     assert not list(internal.rglob("libqgtk3*")), "GTK theme plugin pulls in GTK's libraries"
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
     size = sum(p.lstat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
