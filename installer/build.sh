@@ -47,7 +47,27 @@ if [ "$want" != "$have" ]; then
     echo "$want" > "$VENV/.installed"
 fi
 
+# What the bundle is made of: the build venv, the spec, the package and its resources. When
+# none has changed since dist/Facilitator was built, it is kept (FORCE=1 builds anyway).
+inputs=$("$PYTHON" - "$want" <<'HASH'
+import hashlib, sys
+from pathlib import Path
+h = hashlib.sha256(sys.argv[1].encode())
+files = [Path("installer/facilitator.spec"), Path("pyproject.toml")]
+for top in ("facilitator", "resources"):
+    files += [p for p in Path(top).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+for path in sorted(files):
+    h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+print(h.hexdigest())
+HASH
+)
+if [ "${FORCE:-}" != 1 ] && [ -f dist/.Facilitator.inputs ] && [ "$(cat dist/.Facilitator.inputs)" = "$inputs" ]; then
+    say "dist/Facilitator is up to date with its sources (FORCE=1 to build anyway)"
+    exit 0
+fi
 say "building dist/Facilitator with PyInstaller"
+rm -f dist/.Facilitator.inputs  # a build that fails half-way is never taken as up to date
 "$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN \
     --distpath dist --workpath build/pyinstaller installer/facilitator.spec
+echo "$inputs" > dist/.Facilitator.inputs
 echo "Built dist/Facilitator/ ($(du -sh dist/Facilitator | cut -f1)): start it with dist/Facilitator/Facilitator" >&2

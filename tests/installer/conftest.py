@@ -28,8 +28,9 @@ def bundle_env(home: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def bundle() -> Path:
-    """dist/Facilitator, built now from this checkout. The build venv (.venv-bundle) is kept
-    between runs while pyproject.toml is unchanged; the PyInstaller step always runs."""
+    """dist/Facilitator, built by installer/build.sh from this checkout. The build venv
+    (.venv-bundle) is kept while pyproject.toml is unchanged, and the bundle itself while none
+    of its sources has changed (always built on a fresh clone, as in CI)."""
     started = time.perf_counter()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     env["PYTHON"] = getattr(sys, "_base_executable", sys.executable)
