@@ -63,6 +63,15 @@ def test_bundle_is_lean(bundle):
     assert size < 185e6  # 179 MB on Linux when measured; 196 MB before the pruning
 
 
+def test_the_bundle_carries_pyprojects_version_for_help_about(bundle):
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    metadata = bundle / "_internal" / f"facilitator-{version}.dist-info" / "METADATA"
+    assert f"\nVersion: {version}\n" in metadata.read_text(encoding="utf-8")
+    assert [p.name for p in (bundle / "_internal").glob("facilitator[-.]*")] == [metadata.parent.name]
+
+
 def test_the_app_starts_on_a_fresh_database_and_loads_the_builtin_cards(bundle, tmp_path):
     db = tmp_path / "fresh.sqlite"
     log = open(tmp_path / "app.log", "w+")
