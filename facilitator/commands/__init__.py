@@ -1,23 +1,26 @@
 """Terminal subcommands contributed by each area.
 
-Each module listed in MODULES has `register(subparsers)`, which adds its parser(s) and sets
+Each module in MODULES has `register(subparsers)`, which adds its parser(s) and sets
 `run=function(args, db) -> exit code` as the parser default. The database is opened (and
-closed) by facilitator.cli around the call."""
+closed) by facilitator.cli around the call.
+
+The modules are imported here by name, plainly, so that a reader (and PyInstaller) sees every
+one; a new command module is one import line and one entry in MODULES."""
 
 from __future__ import annotations
 
-import importlib
+from facilitator.commands import backups, flex, learning, library, pdf_cards, plan_export
 
-MODULES: list[str] = [
-    "facilitator.commands.plan_export",
-    "facilitator.commands.flex",
-    "facilitator.commands.library",
-    "facilitator.commands.pdf_cards",
-    "facilitator.commands.backups",
-    "facilitator.commands.learning",
+MODULES = [
+    plan_export,
+    flex,
+    library,
+    pdf_cards,
+    backups,
+    learning,
 ]
 
 
 def register_all(subparsers) -> None:
-    for name in MODULES:
-        importlib.import_module(name).register(subparsers)
+    for module in MODULES:
+        module.register(subparsers)

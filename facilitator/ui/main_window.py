@@ -5,8 +5,6 @@ first time it is shown or asked for, so start-up pays only for the area on scree
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator import APP_NAME, __version__
+from facilitator import APP_NAME
 from facilitator.ui.areas import AREAS
 from facilitator.ui.settings import settings
 
@@ -143,8 +141,7 @@ class MainWindow(QMainWindow):
         self.act_edit_cohort.triggered.connect(self.selector.edit_cohort)
         self.act_delete_cohort.triggered.connect(self.selector.delete_cohort)
         self.act_backup.triggered.connect(self._backup)
-        self.act_restore.triggered.connect(
-            lambda: importlib.import_module("facilitator.ui.backups.restore_dialog").restore_from_backup(self))
+        self.act_restore.triggered.connect(self._restore_from_backup)
         for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
                     self.act_demo, self.act_backup, self.act_restore):
             act.setEnabled(True)
@@ -176,8 +173,7 @@ class MainWindow(QMainWindow):
 
     def _build_area(self, key: str):
         row = AREA_KEYS.index(key)
-        module_name, cls_name = AREAS[row][2].split(":")
-        area = getattr(importlib.import_module(module_name), cls_name)(self.ctx, self)
+        area = AREAS[row][2]()(self.ctx, self)
         stand_in = self.stack.widget(row)
         self.stack.insertWidget(row, area)
         self.stack.removeWidget(stand_in)
@@ -199,7 +195,14 @@ class MainWindow(QMainWindow):
             lambda exc: self.ctx.show_error(exc, self),
         )
 
+    def _restore_from_backup(self) -> None:
+        from facilitator.ui.backups.restore_dialog import restore_from_backup
+
+        restore_from_backup(self)
+
     def _about(self) -> None:
+        from facilitator import __version__
+
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3><p>Plans, records and worksheets for cohort "
