@@ -12,6 +12,7 @@ MODULES: list[str] = [
     "facilitator.commands.plan_export",
     "facilitator.commands.flex",
     "facilitator.commands.library",
+    "facilitator.commands.pdf_export",
 ]
 
 

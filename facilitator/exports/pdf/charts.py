@@ -35,7 +35,7 @@ class BarChartDrawing(Drawing):
         legend_h = 7 * mm if len(series) > 1 else 0
         plot_h = max(per_row * max(len(categories), 1), 14 * mm)
         height = plot_h + 12 * mm + legend_h
-        super().__init__(width, height)
+        super().__init__(width, height, initialFontName=fonts.CONDENSED, initialFontSize=8)
         self.add(String(0, height - 4 * mm, title, fontName=fonts.SANS_BOLD, fontSize=10),
                  name="title")
         if not categories:

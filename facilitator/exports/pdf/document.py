@@ -125,6 +125,7 @@ class PackDocument(BaseDocTemplate):
             bottomMargin=MARGIN + FOOTER_GAP, title=content.title, author=AUTHOR,
             subject=content.subject, creator="Facilitator (reportlab)", lang=LANGUAGE,
             invariant=1 if request.invariant else 0, keywords="", pageCompression=1,
+            initialFontName=fonts.SANS, initialFontSize=9,
         )
         self.content, self.request = content, request
         self._progress, self._cancelled = progress, cancelled

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from facilitator.exports.pdf.parts import (
+    BASE,
     Lines,
     TickBox,
     choices_row,
@@ -118,7 +119,7 @@ def register_block(n: int, rule: dict | None) -> Table:
         rows.append([Paragraph(esc(label), st["cell_bold"]), cell])
     rows[0][0] = Paragraph(f"{n}. {esc(REGISTER_ROWS[0][1])}", st["cell_bold"])
     t = Table(rows, colWidths=[LABEL_W, WIDTH - LABEL_W], hAlign="LEFT")
-    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, RULE),
+    t.setStyle(TableStyle(BASE + [("GRID", (0, 0), (-1, -1), 0.4, RULE),
                            ("BOX", (0, 0), (-1, -1), 0.9, RULE),
                            ("BACKGROUND", (0, 0), (0, -1), SHADE),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -176,7 +177,7 @@ def experiment_canvas(person_code: str | None, event_code: str) -> list:
              for title, hint in CANVAS_BOXES]
     rows = [cells[k:k + 2] for k in range(0, len(cells), 2)]
     t = Table(rows, colWidths=[half, half], rowHeights=[68 * mm] * len(rows), hAlign="LEFT")
-    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, RULE),
+    t.setStyle(TableStyle(BASE + [("GRID", (0, 0), (-1, -1), 0.8, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("TOPPADDING", (0, 0), (-1, -1), 4)]))
     story += [Spacer(1, 3 * mm), t, PageBreak()]

@@ -11,7 +11,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from facilitator.exports.pdf import fonts
 from facilitator.exports.pdf.styles import ACCENT, INK, RULE, SHADE, esc, styles
+
+# Tables set their own font for plain-text cells (Helvetica unless told): always ours.
+BASE = [("FONT", (0, 0), (-1, -1), fonts.CONDENSED, 8.5)]
 
 
 def para(text, style: str = "body") -> Paragraph:
@@ -40,7 +44,7 @@ def grid(rows: list[list], widths: list[float], *, header: bool = True, zebra: b
         cmds.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
     if zebra:
         cmds.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [colors.white, SHADE]))
-    t.setStyle(TableStyle(cmds + (extra or [])))
+    t.setStyle(TableStyle(BASE + cmds + (extra or [])))
     return t
 
 
@@ -101,7 +105,7 @@ def choices_row(labels: list[str], ticked: str | None = None) -> Table:
         cells += [TickBox(ticked=label == ticked), Paragraph(esc(label), st["cell"])]
         widths += [5 * mm, stringWidth(label, st["cell"].fontName, st["cell"].fontSize) + 9 * mm]
     t = Table([cells], colWidths=widths, hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    t.setStyle(TableStyle(BASE + [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 1),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
                            ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -182,7 +186,7 @@ def code_block(title: str, code: str, person_code: str | None, event_code: str,
                       st["small"])]
     payload = f"FAC1|form={code}|participant={person_code or ''}|event={event_code}"
     t = Table([[left, QrCode(payload)]], colWidths=[width - 21 * mm, 21 * mm], hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    t.setStyle(TableStyle(BASE + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),

@@ -19,6 +19,7 @@ from reportlab.platypus import (
 
 from facilitator.exports.pdf.document import Outline, PackContent, PackRequest
 from facilitator.exports.pdf.parts import (
+    BASE,
     TickBox,
     dates_text,
     grid,
@@ -75,7 +76,7 @@ def cover(plan, cohort, team, outline: Outline) -> list:
     facts.append(["Team", "\n".join(f"{t['name']} ({t['role']})" for t in team) or "nobody yet"])
     t = Table([[Paragraph(f"<b>{esc(k)}</b>", st["body"]), para(v)] for k, v in facts],
               colWidths=[28 * mm, WIDTH - 28 * mm], hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    t.setStyle(TableStyle(BASE + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE)]))
     story += [t, Spacer(1, 6 * mm)]
@@ -136,7 +137,7 @@ def notes_box(text: str) -> Table:
     st = styles()
     t = Table([[[Paragraph("<b>Facilitator notes</b> (not for participants)", st["note"]),
                  Paragraph(esc(text), st["note"])]]], colWidths=[WIDTH], hAlign="LEFT")
-    t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), NOTE_SHADE),
+    t.setStyle(TableStyle(BASE + [("BACKGROUND", (0, 0), (-1, -1), NOTE_SHADE),
                            ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#d69e2e")),
                            ("LEFTPADDING", (0, 0), (-1, -1), 5),
                            ("TOPPADDING", (0, 0), (-1, -1), 4),

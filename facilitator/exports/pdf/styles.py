@@ -70,7 +70,8 @@ def page_size(paper: str) -> tuple[float, float]:
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     fonts.register_fonts()
-    body = ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13, textColor=INK,
+    body = ParagraphStyle("body", fontName=fonts.SANS, bulletFontName=fonts.SANS, fontSize=9.5,
+                          leading=13, textColor=INK,
                           spaceAfter=4)
     out = {"body": body}
 
