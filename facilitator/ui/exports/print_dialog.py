@@ -57,6 +57,7 @@ class PrintDialog(QDialog):
         self._preview_bytes: bytes | None = None
         self.packs = QListWidget()
         self.packs.setObjectName("packList")
+        self.packs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for e in ENTRIES:
             item = QListWidgetItem(e.label)
             item.setData(Qt.ItemDataRole.UserRole, e.key)
@@ -103,6 +104,9 @@ class PrintDialog(QDialog):
         split.addWidget(middle)
         split.addWidget(self.preview_area)
         split.setStretchFactor(2, 1)
+        width = max(self.packs.sizeHintForColumn(0) + 24, 190)
+        left.setMinimumWidth(width)
+        split.setSizes([width, 420, 260])
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
