@@ -48,7 +48,7 @@ def build(db: Database, request: PackRequest, progress=None, cancelled=None) -> 
             story += [outline.mark("Agenda", 1), *agenda_story(plan)]
             story += [outline.mark("Paper forms", 1), *all_forms(person, rules, event_code)]
             if progress is not None:
-                progress(k + 1, len(people) * 4, f"Gathering {k + 1} of {len(people)}")
+                progress(k + 1, len(people), f"Reading {k + 1} of {len(people)}")
         title = f"Participant packs: {plan['title']}"
     else:
         story.append(outline.mark("Welcome", 0))

@@ -166,3 +166,10 @@ def test_cancelled_export_leaves_no_file_and_progress_is_reported(db, world, tmp
     seen.clear()
     export(db, BY_KEY["run-sheet"], _request(world), out, progress=lambda d, t, _x: seen.append((d, t)))
     assert out.exists() and seen[-1][0] == seen[-1][1]
+
+
+def test_progress_only_moves_forward_to_the_end(db, world):
+    seen = []
+    make_pdf(db, BY_KEY["participant-pack"], _request(world, each=True),
+             progress=lambda d, t, _x: seen.append(d * 100 // t))
+    assert seen == sorted(seen) and seen[-1] == 100 and len(set(seen)) > 5
