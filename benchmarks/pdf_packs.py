@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/pdf_packs.py
 
-1. A run sheet of about 100 pages (a 12-day event, 4 sessions a day of 8 items, method cards
+1. A run sheet of about 100 pages (a 14-day event, 4 sessions a day of 8 items, method cards
    on the items) and about 100 pages of participant packs (10 people, one pack each).
    "ours" is the whole export as the app does it: reading through services, building the
    story, the kit's page templates, footer "page x of y", outline and metadata. "raw" is
@@ -33,7 +33,7 @@ from reportlab.platypus import SimpleDocTemplate  # noqa: E402
 from facilitator import demo  # noqa: E402
 from facilitator.exports.pdf import fonts, packs, paper_forms, participant_pack  # noqa: E402
 from facilitator.exports.pdf import run_sheet as rs  # noqa: E402
-from facilitator.exports.pdf.document import Outline, PackRequest  # noqa: E402
+from facilitator.exports.pdf.document import FOOTER_GAP, MARGIN, Outline, PackRequest  # noqa: E402
 from facilitator.exports.pdf.parts import participant_code  # noqa: E402
 from facilitator.services.cohort import cohorts, facilitators, participants, roster  # noqa: E402
 from facilitator.services.flex import registers  # noqa: E402
@@ -43,7 +43,7 @@ from facilitator.store.database import open_database  # noqa: E402
 
 PEOPLE = 200
 RATIO_PEOPLE = 10
-DAYS = 12
+DAYS = 14
 
 
 def build_data(path: Path) -> tuple[int, int, int]:
@@ -84,7 +84,9 @@ def build_data(path: Path) -> tuple[int, int, int]:
 
 def raw_build(story) -> bytes:
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    # the same frame as the kit's, so both lay out the same number of pages
+    SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                      bottomMargin=MARGIN + FOOTER_GAP).build(story)
     return buf.getvalue()
 
 

@@ -167,6 +167,25 @@ class PackDocument(BaseDocTemplate):
             canv.drawString(MARGIN, y - 3.6 * mm, "Contains personal data: keep it safe and "
                                                   "shred it when it is no longer needed.")
         canv.restoreState()
+        form = getattr(canv, "_form_codes", None)
+        if form is not None and form[1] != number:
+            self._form_header(canv, *form[0])
+
+    def _form_header(self, canv: Canvas, code: str, person: str, event: str) -> None:
+        """A paper form's codes and QR code at the top of its second and later pages."""
+        from facilitator.exports.pdf.parts import QrCode, qr_payload
+
+        w, h = canv._pagesize
+        size = 10 * mm
+        canv.saveState()
+        canv.setFont(fonts.CONDENSED, 7.5)
+        canv.setFillColor(MUTED)
+        who = person or "____________"
+        canv.drawRightString(w - MARGIN - size - 2 * mm, h - MARGIN + 2.5 * mm,
+                             f"Form {code} · Participant code: {who} · Event {event} (continued)")
+        QrCode(qr_payload(code, person or None, event), size).drawOn(
+            canv, w - MARGIN - size, h - MARGIN + 1.5 * mm)
+        canv.restoreState()
 
     # progress and cancel ------------------------------------------------------------------
     def start(self, flowables: int) -> None:

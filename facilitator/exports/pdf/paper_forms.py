@@ -79,8 +79,8 @@ def all_forms(person: dict | None, rules: list[dict], event_code: str) -> list:
 
 def rules_register(person_code: str | None, rules: list[dict], event_code: str) -> list:
     st = styles()
-    story = [code_block("Finding the flex: my rules register", REGISTER_CODE, person_code,
-                        event_code, WIDTH),
+    story = [*code_block("Finding the flex: my rules register", REGISTER_CODE, person_code,
+                         event_code, WIDTH),
              Spacer(1, 2 * mm),
              Paragraph("One block for each rule you meet in your work. Fill in what you believe "
                        "first; check it later with a manager, the policy itself or the "
@@ -131,8 +131,8 @@ def register_block(n: int, rule: dict | None) -> Table:
 def assessment_form(tpl: Template, person_code: str | None, event_code: str) -> list:
     st = styles()
     points = list(range(tpl.low, tpl.high + 1))
-    story = [code_block(f"Self-assessment: {tpl.title}", assessment_code(tpl), person_code,
-                        event_code, WIDTH),
+    story = [*code_block(f"Self-assessment: {tpl.title}", assessment_code(tpl), person_code,
+                         event_code, WIDTH),
              Spacer(1, 2 * mm), para(tpl.summary, "small"),
              Paragraph(f"{tpl.low} = {esc(tpl.low_label)} · {tpl.high} = {esc(tpl.high_label)}",
                        st["small"]),
@@ -156,7 +156,7 @@ def assessment_form(tpl: Template, person_code: str | None, event_code: str) -> 
 
 def reflective_prompts(person_code: str | None, event_code: str) -> list:
     st = styles()
-    story = [code_block("Reflection", PROMPTS_CODE, person_code, event_code, WIDTH),
+    story = [*code_block("Reflection", PROMPTS_CODE, person_code, event_code, WIDTH),
              Spacer(1, 2 * mm),
              Paragraph("A few minutes at the end of each day. Short notes are fine; nobody "
                        "marks this.", st["small"])]
@@ -168,7 +168,7 @@ def reflective_prompts(person_code: str | None, event_code: str) -> list:
 
 def experiment_canvas(person_code: str | None, event_code: str) -> list:
     st = styles()
-    story = [code_block("My small experiment", CANVAS_CODE, person_code, event_code, WIDTH),
+    story = [*code_block("My small experiment", CANVAS_CODE, person_code, event_code, WIDTH),
              Spacer(1, 2 * mm),
              Paragraph("One small experiment a month: something you can try in your own work "
                        "to test where the flex is.", st["small"])]

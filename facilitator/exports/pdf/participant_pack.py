@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 from facilitator.exports.pdf.document import Outline, PackContent, PackRequest
 from facilitator.exports.pdf.paper_forms import all_forms
 from facilitator.exports.pdf.parts import (
+    FormMark,
     dates_text,
     grid,
     head,
@@ -64,7 +65,7 @@ def build(db: Database, request: PackRequest, progress=None, cancelled=None) -> 
 def welcome(plan, cohort, person) -> list:
     st = styles()
     hello = f"Welcome, {esc(person['name'])}" if person else "Welcome"
-    story = [Paragraph(hello, st["title"]),
+    story = [FormMark(None), Paragraph(hello, st["title"]),
              Paragraph(f"{esc(plan['title'])} · {esc(cohort['name'])}", st["subtitle"]),
              Paragraph(f"<b>When:</b> {esc(dates_text(plan['start_date'], plan['end_date']))}",
                        st["body"])]

@@ -173,6 +173,29 @@ class QrCode(Flowable):
         c.drawPath(path, stroke=0, fill=1)
 
 
+class FormMark(Flowable):
+    """Takes no room; tells the page kit which paper form the following pages belong to, so a
+    form running onto a second page carries its codes and QR code there too (None: no form)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, codes: tuple[str, str, str] | None):
+        super().__init__()
+        self.codes = codes
+        self.width = self.height = 0
+
+    def wrap(self, _w, _h):
+        return 0, 0
+
+    def draw(self):
+        page = self.canv.getPageNumber()
+        self.canv._form_codes = (self.codes, page) if self.codes else None
+
+
+def qr_payload(code: str, person_code: str | None, event_code: str) -> str:
+    return f"FAC1|form={code}|participant={person_code or ''}|event={event_code}"
+
+
 def code_block(title: str, code: str, person_code: str | None, event_code: str,
                width: float) -> Table:
     """The head of every paper form: its title, the form and participant codes, and a QR
@@ -184,14 +207,13 @@ def code_block(title: str, code: str, person_code: str | None, event_code: str,
             Paragraph(f"Form {esc(code)} · {who} · Event {esc(event_code)}", st["small"]),
             Paragraph("Please do not write your name on this sheet: the codes match it to you.",
                       st["small"])]
-    payload = f"FAC1|form={code}|participant={person_code or ''}|event={event_code}"
-    t = Table([[left, QrCode(payload)]], colWidths=[width - 21 * mm, 21 * mm], hAlign="LEFT")
+    t = Table([[left, QrCode(qr_payload(code, person_code, event_code))]], colWidths=[width - 21 * mm, 21 * mm], hAlign="LEFT")
     t.setStyle(TableStyle(BASE + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-    return t
+    return [FormMark((code, person_code or "", event_code)), t]
 
 
 def minutes_text(m: int | None) -> str:

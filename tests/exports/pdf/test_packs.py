@@ -173,3 +173,16 @@ def test_progress_only_moves_forward_to_the_end(db, world):
     make_pdf(db, BY_KEY["participant-pack"], _request(world, each=True),
              progress=lambda d, t, _x: seen.append(d * 100 // t))
     assert seen == sorted(seen) and seen[-1] == 100 and len(set(seen)) > 5
+
+
+def test_a_form_running_onto_a_second_page_carries_its_codes_there(db, world):
+    reader = read(make_pdf(db, BY_KEY["participant-pack"], _request(world, each=True)))
+    pages = [flat(p.extract_text() or "") for p in reader.pages]
+    continued = [p for p in pages if "(continued)" in p]
+    assert continued, "the blank register blocks run onto a second page"
+    for page in continued:
+        assert "Form RR-" in page and "Participant code: P-" in page
+    # pages that are not forms (welcome, agenda) carry no form codes
+    for page in pages:
+        if page.startswith("Welcome,") or page.startswith("Agenda"):
+            assert "Form " not in page
