@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
@@ -93,26 +94,23 @@ def portrait_next() -> NextPageTemplate:
     return NextPageTemplate("portrait")
 
 
+TOTAL_FORM = "pageTotal"
+LOOKAHEAD = 64  # flowables kept ready ahead of the layout when the story is a generator
+
+
 class _FooterCanvas(Canvas):
-    """Keeps each page until the end so the footer can say "page x of y"."""
+    """Writes each page as it goes (as reportlab's own canvas does); "of y" in the footer is
+    a form drawn on every page and defined once at the end, when y is known. Keeping every
+    page until the end instead (the usual two-pass canvas) held 2,000 pages in memory."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._kept: list[dict] = []
-        self.draw_footer: Callable[[Canvas, int, int], None] | None = None
-
-    def showPage(self):
-        self._kept.append(dict(self.__dict__))
-        self._startPage()
+    pages_done = 0
 
     def save(self):
-        total = len(self._kept)
-        kept, self._kept = self._kept, []
-        for number, state in enumerate(kept, 1):
-            self.__dict__.update(state)
-            if self.draw_footer:
-                self.draw_footer(self, number, total)
-            Canvas.showPage(self)
+        self.beginForm(TOTAL_FORM)
+        self.setFont(fonts.CONDENSED, 7.5)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, str(self.pages_done))
+        self.endForm()
         Canvas.save(self)
 
 
@@ -140,16 +138,19 @@ class PackDocument(BaseDocTemplate):
         frame = Frame(MARGIN, MARGIN + FOOTER_GAP, w - 2 * MARGIN, h - 2 * MARGIN - FOOTER_GAP,
                       id=f"{name}-body", leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0)
-        return PageTemplate(id=name, frames=[frame], pagesize=size)
+        return PageTemplate(id=name, frames=[frame], pagesize=size, onPageEnd=self._page_end)
 
     def beforeDocument(self):
         canv = self.canv
         canv.setViewerPreference("PrintScaling", "None")
         canv.showOutline()
-        if isinstance(canv, _FooterCanvas):
-            canv.draw_footer = self._footer
 
-    def _footer(self, canv: Canvas, number: int, total: int) -> None:
+    def _page_end(self, canv: Canvas, _doc) -> None:
+        number = canv.getPageNumber()
+        canv.pages_done = number
+        self._footer(canv, number)
+
+    def _footer(self, canv: Canvas, number: int) -> None:
         w, _h = canv._pagesize
         y = MARGIN
         canv.saveState()
@@ -160,7 +161,13 @@ class PackDocument(BaseDocTemplate):
         canv.setFillColor(MUTED)
         left = f"{self.content.title} · printed {self.request.printed_on:%d %b %Y}"
         canv.drawString(MARGIN, y, _fit(left, 110))
-        canv.drawRightString(w - MARGIN, y, f"Page {number} of {total}")
+        label = f"Page {number} of "
+        x = w - MARGIN - stringWidth("Page 0000 of 0000", fonts.CONDENSED, 7.5)
+        canv.drawString(x, y, label)
+        canv.saveState()
+        canv.translate(x + stringWidth(label, fonts.CONDENSED, 7.5), y)
+        canv.doForm(TOTAL_FORM)
+        canv.restoreState()
         if self.content.personal:
             canv.setFont(fonts.CONDENSED_BOLD, 7.5)
             canv.setFillColor(WARN)
@@ -187,6 +194,24 @@ class PackDocument(BaseDocTemplate):
             canv, w - MARGIN - size, h - MARGIN + 1.5 * mm)
         canv.restoreState()
 
+    # a story that is a generator: pulled as the layout needs it --------------------------
+    _source = None
+    _story: list | None = None
+
+    def feed(self, source, flowables: list) -> None:
+        self._source, self._story = iter(source), flowables
+        self._progress = None  # the generator reports its own progress
+        self.filterFlowables(flowables)
+
+    def filterFlowables(self, flowables):
+        if flowables is not self._story:  # also called on reportlab's own "hanging" list
+            return
+        while self._source is not None and len(flowables) < LOOKAHEAD:
+            try:
+                flowables.append(next(self._source))
+            except StopIteration:
+                self._source = None
+
     # progress and cancel ------------------------------------------------------------------
     def start(self, flowables: int) -> None:
         self._total = max(flowables, 1)
@@ -211,13 +236,17 @@ def render(content: PackContent, request: PackRequest, progress: Progress | None
     fonts.register_fonts()
     buf = io.BytesIO()
     doc = PackDocument(buf, content, request, progress, cancelled)
-    story = list(content.story)
-    doc.start(len(story))
+    if isinstance(content.story, list):
+        story = list(content.story)
+        doc.start(len(story))
+    else:  # a generator (one participant after another): never all in memory at once
+        story = []
+        doc.feed(content.story, story)
     doc.build(story, canvasmaker=_FooterCanvas)
     if cancelled is not None and cancelled():
         raise ExportCancelled("The export was cancelled; no file was written.")
     if progress is not None:
-        progress(doc._total, doc._total, f"{doc.canv.getPageNumber()} pages")
+        progress(doc._total, doc._total, f"{doc.canv.pages_done} pages")
     return buf.getvalue()
 
 

@@ -59,17 +59,6 @@ PACKS: tuple[PackKind, ...] = (
 BY_KEY = {p.key: p for p in PACKS}
 
 
-GATHER_SHARE = 20  # of 100: reading people's data, before the layout's 80
-
-
-def _scaled(progress: Progress | None, start: int, share: int) -> Progress | None:
-    """Progress of one phase as its part of 0–100, so the bar never runs backwards."""
-    if progress is None:
-        return None
-    return lambda done, total, text="": progress(start + share * done // max(total, 1), 100,
-                                                 text)
-
-
 def content_of(db: Database, kind: PackKind, request: PackRequest,
                progress: Progress | None = None, cancelled: Cancelled | None = None):
     if kind.gathers:
@@ -80,9 +69,8 @@ def content_of(db: Database, kind: PackKind, request: PackRequest,
 def make_pdf(db: Database, kind: PackKind, request: PackRequest,
              progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
     """Read through services, lay out, return the bytes (ExportCancelled if cancelled)."""
-    share = GATHER_SHARE if kind.gathers else 0
-    content = content_of(db, kind, request, _scaled(progress, 0, share), cancelled)
-    return render(content, request, _scaled(progress, share, 100 - share), cancelled)
+    content = content_of(db, kind, request, progress, cancelled)
+    return render(content, request, progress, cancelled)
 
 
 def export(db: Database, kind: PackKind, request: PackRequest, out: Path,

@@ -36,20 +36,27 @@ def build(db: Database, request: PackRequest, progress=None, cancelled=None) -> 
     cohort = cohorts.get_cohort(db, plan["cohort_id"])
     event_code = plan["uuid"].replace("-", "")[:6].upper()
     outline = Outline()
-    story: list = []
+    story: list = []  # or, one pack each, a generator of flowables
     if request.each or request.people is not None:
         people = roster.expected(db, plan["cohort_id"], only=request.people)
-        for k, person in enumerate(people):
-            if cancelled is not None and cancelled():
-                break
-            person = person | {"code": participant_code(person["uuid"])}
-            rules = registers.list_rules(db, plan["cohort_id"], person["id"])
-            story.append(outline.mark(person["name"], 0))
-            story += welcome(plan, cohort, person)
-            story += [outline.mark("Agenda", 1), *agenda_story(plan)]
-            story += [outline.mark("Paper forms", 1), *all_forms(person, rules, event_code)]
-            if progress is not None:
-                progress(k + 1, len(people), f"Reading {k + 1} of {len(people)}")
+
+        def one_by_one():
+            """Each person's pages, read and built only when the layout reaches them."""
+            for k, person in enumerate(people):
+                if cancelled is not None and cancelled():
+                    return
+                person = person | {"code": participant_code(person["uuid"])}
+                rules = registers.list_rules(db, plan["cohort_id"], person["id"])
+                yield outline.mark(person["name"], 0)
+                yield from welcome(plan, cohort, person)
+                yield outline.mark("Agenda", 1)
+                yield from agenda_story(plan)
+                yield outline.mark("Paper forms", 1)
+                yield from all_forms(person, rules, event_code)
+                if progress is not None:
+                    progress(k + 1, len(people), f"{k + 1} of {len(people)} participants")
+
+        story = one_by_one()
         title = f"Participant packs: {plan['title']}"
     else:
         story.append(outline.mark("Welcome", 0))
