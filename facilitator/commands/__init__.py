@@ -9,7 +9,15 @@ one; a new command module is one import line and one entry in MODULES."""
 
 from __future__ import annotations
 
-from facilitator.commands import backups, flex, learning, library, pdf_cards, plan_export
+from facilitator.commands import (
+    backups,
+    flex,
+    learning,
+    library,
+    pdf_cards,
+    pdf_export,
+    plan_export,
+)
 
 MODULES = [
     plan_export,
@@ -18,6 +26,7 @@ MODULES = [
     pdf_cards,
     backups,
     learning,
+    pdf_export,
 ]
 
 

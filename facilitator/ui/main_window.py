@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.act_backup = self._action(self.file_menu, "&Back up now", "Ctrl+Shift+B")
         self.act_restore = self._action(self.file_menu, "&Restore from backup…")
         self.file_menu.addSeparator()
+        self.act_print = self._action(self.file_menu, "&Print and export…", QKeySequence.StandardKey.Print)
+        self.file_menu.addSeparator()
         self.act_quit = self._action(self.file_menu, "&Quit", QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
         self.edit_menu = bar.addMenu("&Edit")
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, "&About Facilitator")
         about.triggered.connect(self._about)
         for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
-                    self.act_demo, self.act_backup, self.act_restore):
+                    self.act_demo, self.act_backup, self.act_restore, self.act_print):
             act.setEnabled(False)
 
     def _action(self, menu, text, shortcut=None) -> QAction:
@@ -142,8 +144,9 @@ class MainWindow(QMainWindow):
         self.act_delete_cohort.triggered.connect(self.selector.delete_cohort)
         self.act_backup.triggered.connect(self._backup)
         self.act_restore.triggered.connect(self._restore_from_backup)
+        self.act_print.triggered.connect(self._print)
         for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
-                    self.act_demo, self.act_backup, self.act_restore):
+                    self.act_demo, self.act_backup, self.act_restore, self.act_print):
             act.setEnabled(True)
 
         remembered = settings().value(self._cohort_key())
@@ -199,6 +202,11 @@ class MainWindow(QMainWindow):
         from facilitator.ui.backups.restore_dialog import restore_from_backup
 
         restore_from_backup(self)
+
+    def _print(self):
+        from facilitator.ui.exports.print_dialog import open_print_dialog
+
+        return open_print_dialog(self.ctx, self)
 
     def _about(self) -> None:
         from facilitator import __version__

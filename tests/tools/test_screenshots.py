@@ -17,6 +17,7 @@ EXPECTED = {
     "plans.py": ["plan-1.png", "plan-2.png", "plan-3.png", "plan-4.png", "plan-1280.png",
                  "plan-templates.png"],
     "library.py": ["library-search.png", "library-print-cards.png"],
+    "exports.py": ["print-dialog.png", "print-dialog-run-sheet.png"],
     "flex.py": ["flex-register.png", "flex-crowd.png", "flex-assessments.png",
                 "flex-rule-form.png", "flex-group-notes.png", "flex-scores.png"],
     "learning.py": ["learning-pulse.png", "learning-calls.png", "learning-experiments.png",

@@ -69,6 +69,9 @@ class TimelinePanel(QWidget):
         self.manage_templates_button.setToolTip("Rename or delete the templates you saved")
         self.delete_button = QPushButton("Delete")
         self.ics_button = QPushButton("Export calendar (.ics)…")
+        self.print_button = QPushButton("Print run sheet…")
+        self.print_button.setToolTip("The event's run sheet for facilitators (File → Print and "
+                                     "export for the other packs)")
         self.new_button.clicked.connect(self.new_event)
         self.template_button.clicked.connect(self.from_template)
         self.edit_button.clicked.connect(self.edit_event)
@@ -77,6 +80,7 @@ class TimelinePanel(QWidget):
         self.manage_templates_button.clicked.connect(self.manage_templates)
         self.delete_button.clicked.connect(self.delete_event)
         self.ics_button.clicked.connect(self.export_ics)
+        self.print_button.clicked.connect(self.print_run_sheet)
         grid = QGridLayout()
         grid.addWidget(self.new_button, 0, 0)
         grid.addWidget(self.template_button, 0, 1)
@@ -86,6 +90,7 @@ class TimelinePanel(QWidget):
         grid.addWidget(self.save_template_button, 3, 0, 1, 2)
         grid.addWidget(self.manage_templates_button, 4, 0, 1, 2)
         grid.addWidget(self.ics_button, 5, 0, 1, 2)
+        grid.addWidget(self.print_button, 6, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<b>Timeline</b>"))
@@ -179,6 +184,13 @@ class TimelinePanel(QWidget):
         self.list.addItem(item)
         return True
 
+    def print_run_sheet(self):
+        from facilitator.ui.exports.print_dialog import open_print_dialog
+
+        if self.current_event_id() is not None:
+            return open_print_dialog(self.ctx, self, "run-sheet", self.current_event_id())
+        return None
+
     def current_event_id(self) -> int | None:
         item = self.list.currentItem()
         return item.data(EVENT_ROLE) if item is not None else None
@@ -203,7 +215,8 @@ class TimelinePanel(QWidget):
         for b in (self.new_button, self.template_button):
             b.setEnabled(has_cohort)
         self.ics_button.setEnabled(has_cohort and bool(self.events))
-        for b in (self.edit_button, self.dup_button, self.save_template_button, self.delete_button):
+        for b in (self.edit_button, self.dup_button, self.save_template_button, self.delete_button,
+                  self.print_button):
             b.setEnabled(has)
 
     # actions -------------------------------------------------------------------------------

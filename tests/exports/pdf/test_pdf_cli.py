@@ -1,0 +1,63 @@
+"""`facilitator export pdf …` on the demo cohort, as a user types it."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.cli import main
+from tests.exports.pdf.conftest import flat, read, text_of
+
+COHORT = "Systems Changers 2026 (demo)"
+EVENT = "Residential 1: getting started"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> str:
+    """One demo database for the module (the packs only read it)."""
+    path = str(tmp_path_factory.mktemp("pdfcli") / "cli.sqlite")
+    assert main(["--db", path, "demo"]) == 0
+    return path
+
+
+@pytest.mark.parametrize("pack, extra, expect", [
+    ("run-sheet", ["--event", EVENT, "--paper", "a4"], "Who is expected"),
+    ("participant-pack", ["--event", EVENT, "--each"], "Welcome, Amira Haddad"),
+    ("sign-in", ["--event", EVENT], "Sign in"),
+    ("sign-in", ["--event", EVENT, "--per", "session"], "Arrival and opening"),
+    ("attendance", [], "Attendance by participant"),
+    ("venue", ["--event", EVENT.upper()], "For the venue"),
+    ("cohort-report", ["--paper", "letter"], "Cohort report"),
+])
+def test_each_pack_from_the_terminal(demo_db, tmp_path, capsys, pack, extra, expect):
+    out = tmp_path / f"{pack}.pdf"
+    assert main(["--db", demo_db, "export", "pdf", pack, "--cohort", COHORT, *extra,
+                 "--out", str(out)]) == 0
+    assert "Wrote" in capsys.readouterr().out
+    reader = read(out.read_bytes())
+    assert expect in flat(text_of(reader))
+    if "--paper" in extra:
+        width = round(float(reader.pages[0].mediabox.width))
+        assert width == (612 if "letter" in extra else 595)
+
+
+def test_missing_cohort_or_event_exits_2_naming_what_exists(demo_db, tmp_path, capsys):
+    out = tmp_path / "x.pdf"
+    assert main(["--db", demo_db, "export", "pdf", "venue", "--cohort", "Nope", "--event", EVENT,
+                 "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no cohort called 'Nope'" in err and COHORT in err and err.count("\n") == 1
+    assert main(["--db", demo_db, "export", "pdf", "run-sheet", "--cohort", COHORT, "--event",
+                 "Nope", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no event called 'Nope'" in err and "'Learning call 1'" in err
+    assert main(["--db", demo_db, "export", "pdf", "attendance", "--cohort", COHORT, "--out",
+                 str(tmp_path / "missing" / "x.pdf")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert list(tmp_path.glob("**/*.pdf")) == []
+
+
+def test_paper_choice_is_checked(demo_db, tmp_path):
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", demo_db, "export", "pdf", "attendance", "--cohort", COHORT, "--paper",
+              "a3", "--out", str(tmp_path / "x.pdf")])
+    assert exc.value.code == 2
