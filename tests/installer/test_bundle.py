@@ -48,6 +48,7 @@ def export_commands() -> list[tuple[list[str], argparse.ArgumentParser]]:
 def option_values(path: list[str], out_dir: Path) -> dict[str, str]:
     return {
         "--cohort": DEMO_NAME,
+        "--event": "Residential 1: getting started",
         "--out": str(out_dir / f"{'-'.join(path)}.{path[1]}"),
     }
 
