@@ -24,7 +24,7 @@ def test_every_command_module_is_registered():
 
 
 def test_every_area_loads_a_widget_class():
-    assert [key for key, _t, _l in AREAS] == ["cohort", "plans", "library", "flex"]
+    assert [key for key, _t, _l in AREAS] == ["cohort", "plans", "library", "flex", "learning"]
     for _key, _title, load in AREAS:
         assert issubclass(load(), QWidget)
 
