@@ -12,6 +12,7 @@ from facilitator.models.cohort import (
 )
 from facilitator.models.library import Tool
 from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
+from facilitator.models.privacy import ConsentChange, Erasure, ExportRecord, export_people
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
@@ -21,9 +22,12 @@ __all__ = [
     "Attendance",
     "Base",
     "Cohort",
+    "ConsentChange",
     "Entity",
+    "Erasure",
     "Event",
     "EventTemplate",
+    "ExportRecord",
     "Facilitator",
     "Organisation",
     "Participant",
@@ -32,5 +36,6 @@ __all__ = [
     "RuleEntry",
     "RuleGroup",
     "Tool",
+    "export_people",
     "peer_group_members",
 ]

@@ -86,6 +86,36 @@ class Database:
         self._wipe_pending = self._wipe_pending and busy != 0
         return busy == 0
 
+    def erase(self, erase, *, dry_run: bool = False) -> dict[str, int]:
+        """Run `erase(execute)` (see store.scrub) in one transaction on the live database,
+        then fold the WAL into the file and truncate it: with secure_delete on, what was
+        erased is then in no file of the live database. `dry_run` rolls back: the counts of
+        what would go. Raises StoreError if the WAL cannot be emptied (a reader holds it)."""
+
+        def execute(sql: str, params: tuple) -> list[tuple]:
+            result = con.exec_driver_sql(sql, params)
+            return result.fetchall() if result.returns_rows else []
+
+        with translate_errors(self.path), self.engine.connect() as con:
+            trans = con.begin()
+            try:
+                counts = erase(execute)
+            except BaseException:
+                trans.rollback()
+                raise
+            if dry_run:
+                trans.rollback()
+                return counts
+            trans.commit()
+        self._wipe_pending = True
+        for _ in range(50):
+            if self.checkpoint():
+                return counts
+            time.sleep(0.1)
+        raise StoreError(f"The erasure is saved, but {self.path.name}-wal could not be emptied "
+                         "yet (something else is reading the database). Close Facilitator and "
+                         "it will be emptied then.")
+
     @staticmethod
     def table_names() -> list[str]:
         """Every kind of record (for a Changes that says "everything" after a restore)."""

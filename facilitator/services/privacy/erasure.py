@@ -1,0 +1,178 @@
+"""Erase this person: not the undoable delete. The participant and every record that depends
+on them go from the database, its WAL, every backup and the files kept aside, and a record
+that an erasure happened (a date and a reference, nothing about the person) is kept.
+
+What depends on a participant is found from the foreign keys (store.scrub walks them in each
+file's own schema), so a later table that refers to participants is erased with them without
+a change here. A link declared ON DELETE SET NULL is cut instead, and the columns its model
+names in the link column's `info["erase_with_link"]` (say, an insight's quote) are emptied."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitator.models import Base, Cohort, Erasure, Participant
+from facilitator.services.changes import Changes
+from facilitator.services.errors import NotFound, ValidationError
+from facilitator.services.fields import name_key
+from facilitator.store import backup, scrub
+from facilitator.store.database import Database
+from facilitator.store.errors import StoreError
+
+REWRITE, DELETE = "rewrite", "delete"
+TABLE = Participant.__tablename__
+LABELS = {  # what the confirmation calls each kind of record; others show their table name
+    "participants": "participant record",
+    "rule_entries": "rules in their register",
+    "assessments": "self-assessments",
+    "assessment_scores": "self-assessment scores",
+    "attendance": "attendance marks",
+    "peer_group_members": "peer-group memberships",
+    "consent_changes": "consent history entries",
+    "export_people": "mentions in the export log",
+}
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    participant_id: int
+    name: str
+    cohort: str
+    counts: dict[str, int]  # in the live database
+    backups: list[Path]
+    set_aside: list[Path]
+
+    def describe(self) -> list[str]:
+        lines = [f"{n} {LABELS.get(t, t)}" for t, n in sorted(self.counts.items())]
+        lines.append(f"{len(self.backups)} backup(s) in which they may appear")
+        if self.set_aside:
+            lines.append(f"{len(self.set_aside)} file(s) kept aside (.damaged-/.replaced-)")
+        return lines
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    reference: str
+    counts: dict[str, int]
+    backups: str
+    set_aside: str
+    backups_done: int
+    set_aside_done: int
+    problems: list[str] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+
+def _blanks() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(table, link column) -> columns to empty when the link to an erased person is cut."""
+    return {(t.name, c.name): tuple(c.info["erase_with_link"])
+            for t in Base.metadata.tables.values() for c in t.columns
+            if c.info.get("erase_with_link")}
+
+
+def _eraser(uuid: str, cohort_uuid: str, full_name: str):
+    """Erase by uuid, and (in older copies) anyone in that cohort with the same name: a person
+    deleted and added again has a new uuid, but the old copies still hold their name."""
+    where = ("uuid = ? OR (cohort_id IN (SELECT id FROM cohorts WHERE uuid = ?) AND "
+             "name_key(given_name || ' ' || family_name) = ?)")
+    params = (uuid, cohort_uuid, name_key(full_name))
+    blanks = _blanks()
+    return lambda execute: scrub.erase_where(execute, TABLE, where, params, blanks)
+
+
+def _who(db: Database, participant_id: int) -> tuple[str, str, str, str]:
+    with db.read() as s:
+        p = s.get(Participant, participant_id)
+        if p is None:
+            raise NotFound("That participant no longer exists.")
+        cohort = s.get(Cohort, p.cohort_id)
+        return p.uuid, cohort.uuid, p.full_name, cohort.name
+
+
+def find_participant(db: Database, cohort: str, person: str) -> int:
+    """The id of the participant called `person` ("Given Family") in the cohort `cohort`."""
+    from sqlalchemy import func, select
+
+    with db.read() as s:
+        c = s.scalars(select(Cohort).where(func.name_key(Cohort.name) == name_key(cohort))).first()
+        if c is None:
+            raise NotFound(f"There is no cohort called {cohort!r}.")
+        full = func.name_key(Participant.given_name + " " + Participant.family_name)
+        found = s.scalars(select(Participant.id).where(Participant.cohort_id == c.id,
+                                                       full == name_key(person))).all()
+    if not found:
+        raise NotFound(f"There is no participant called {person!r} in {c.name}.")
+    if len(found) > 1:
+        raise ValidationError({"participant": f"{len(found)} participants in {c.name} are "
+                               f"called {person!r}; erase them from the app, one by one."})
+    return found[0]
+
+
+def plan_erasure(db: Database, participant_id: int) -> ErasurePlan:
+    """What erasing this person would remove (nothing is changed)."""
+    uuid, cohort_uuid, name, cohort = _who(db, participant_id)
+    counts = db.erase(_eraser(uuid, cohort_uuid, name), dry_run=True)
+    return ErasurePlan(participant_id, name, cohort, counts, backup.list_backups(db.path),
+                       scrub.set_aside_files(db.path))
+
+
+def erase_participant(
+    db: Database,
+    participant_id: int,
+    *,
+    backups: str = REWRITE,
+    set_aside: str = REWRITE,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ErasureResult:
+    """Erase the participant from the database and its WAL, then from every backup and every
+    file kept aside (each rewritten without them and checked, or deleted: the caller's
+    choice). Cannot be undone. A copy that cannot be rewritten is named in `problems`."""
+    if backups not in (REWRITE, DELETE) or set_aside not in (REWRITE, DELETE):
+        raise ValidationError({"backups": "Choose to rewrite or to delete the copies."})
+    uuid, cohort_uuid, name, _cohort = _who(db, participant_id)
+    eraser = _eraser(uuid, cohort_uuid, name)
+    with db.read() as s:
+        cohort_id = s.get(Participant, participant_id).cohort_id
+    copies = [(p, backups) for p in backup.list_backups(db.path)]
+    copies += [(p, set_aside) for p in scrub.set_aside_files(db.path)]
+    total = len(copies) + 1
+    report = progress or (lambda *_: None)
+    report(0, total, "Erasing from the database…")
+    counts = db.erase(eraser)
+    reference = f"E-{time.strftime('%Y%m%d')}-{secrets.token_hex(3).upper()}"
+    with db.session() as s:
+        s.add(Erasure(reference=reference, records=sum(counts.values()), backups=backups,
+                      set_aside=set_aside))
+    db.checkpoint()
+    problems: list[str] = []
+    backups_done = set_aside_done = 0
+    for i, (path, how) in enumerate(copies, start=1):
+        report(i, total, f"{'Rewriting' if how == REWRITE else 'Deleting'} {path.name}…")
+        try:
+            if how == DELETE:
+                scrub.delete_database_file(path)
+            else:
+                scrub.scrub_copy(path, eraser)
+        except (StoreError, OSError) as exc:
+            problems.append(f"{path.name}: {exc} It may still hold them: delete it.")
+            continue
+        if path.parent == db.path.parent:
+            set_aside_done += 1
+        else:
+            backups_done += 1
+    report(total, total, "Done.")
+    return ErasureResult(reference, counts, backups, set_aside, backups_done, set_aside_done,
+                         problems, Changes.of("erasures", *{t.split('.')[0] for t in counts},
+                                                  cohort_id=cohort_id))
+
+
+def list_erasures(db: Database) -> list[dict]:
+    from sqlalchemy import select
+
+    with db.read() as s:
+        return [{"reference": e.reference, "erased_at": e.erased_at, "records": e.records,
+                 "backups": e.backups, "set_aside": e.set_aside}
+                for e in s.scalars(select(Erasure).order_by(Erasure.erased_at.desc()))]
