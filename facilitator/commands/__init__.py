@@ -14,6 +14,7 @@ MODULES: list[str] = [
     "facilitator.commands.library",
     "facilitator.commands.pdf_cards",
     "facilitator.commands.backups",
+    "facilitator.commands.privacy",
 ]
 
 

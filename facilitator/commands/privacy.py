@@ -1,0 +1,51 @@
+"""`facilitator erase`: erase a person from the database and every copy of it.
+
+    facilitator erase --cohort C --participant "Given Family"         says what would go
+    facilitator erase --cohort C --participant "Given Family" --yes   erases (cannot be undone)
+
+Backups and the files kept aside (.damaged-/.replaced-) are rewritten without the person
+unless --delete-backups / --delete-set-aside choose to delete them instead."""
+
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("erase", help="erase a participant from the database and every "
+                              "backup (cannot be undone)")
+    p.add_argument("--cohort", required=True, metavar="NAME", help="the cohort they are in")
+    p.add_argument("--participant", required=True, metavar='"GIVEN FAMILY"',
+                   help="their given and family name")
+    p.add_argument("--yes", action="store_true", help="really erase (without it: only say what "
+                   "would be erased)")
+    p.add_argument("--delete-backups", action="store_true",
+                   help="delete every backup instead of rewriting them without the person")
+    p.add_argument("--delete-set-aside", action="store_true",
+                   help="delete the .damaged-/.replaced- files instead of rewriting them")
+    p.set_defaults(run=erase)
+
+
+def erase(args, db) -> int:
+    from facilitator.commands.terminal import safe_text, say_error
+    from facilitator.services.privacy import erasure
+
+    pid = erasure.find_participant(db, args.cohort, args.participant)
+    plan = erasure.plan_erasure(db, pid)
+    backups = erasure.DELETE if args.delete_backups else erasure.REWRITE
+    aside = erasure.DELETE if args.delete_set_aside else erasure.REWRITE
+    if not args.yes:
+        print(safe_text(f"Erasing {plan.name} from {plan.cohort} would remove:"))
+        for line in plan.describe():
+            print(f"  {line}")
+        print(f"Backups would be {'deleted' if args.delete_backups else 'rewritten without them'}"
+              f"; files kept aside would be {'deleted' if args.delete_set_aside else 'rewritten'}.")
+        say_error("nothing was erased: add --yes to erase (it cannot be undone)")
+        return 2
+    result = erasure.erase_participant(db, pid, backups=backups, set_aside=aside)
+    print(f"Erased ({sum(result.counts.values())} record(s)); reference {result.reference}.")
+    print(f"Backups {'deleted' if backups == erasure.DELETE else 'rewritten'}: "
+          f"{result.backups_done}; files kept aside "
+          f"{'deleted' if aside == erasure.DELETE else 'rewritten'}: {result.set_aside_done}.")
+    for problem in result.problems:
+        say_error(problem)
+    return 1 if result.problems else 0
+
