@@ -56,3 +56,4 @@ def test_erase_asks_then_erases_in_the_background_and_clears_undo(qtbot, db, win
     assert window.ctx.undo_stack.count() == 0
     assert b"Quillfeather" not in backup_file.read_bytes()
     assert [e["backups"] for e in erasure.list_erasures(db)] == ["rewrite"]
+
