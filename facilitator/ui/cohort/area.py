@@ -11,8 +11,7 @@ from facilitator.services.cohort import cohorts, participants, peer_groups
 from facilitator.ui import undo
 from facilitator.ui.cohort import specs
 from facilitator.ui.cohort.members_dialog import MembersDialog
-from facilitator.ui.privacy.consent_dialog import show_consent_history
-from facilitator.ui.privacy.erase import erase_person
+from facilitator.ui.privacy.person_menu import personal_data_action
 from facilitator.ui.widgets.record_panel import RecordPanel
 from facilitator.ui.workers import run_in_background, while_alive
 
@@ -29,9 +28,7 @@ class CohortArea(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.participants = RecordPanel(ctx, dataclasses.replace(
-            specs.PARTICIPANTS, extra_actions=[
-                ("Consent history…", lambda p, r: show_consent_history(ctx, p, r)),
-                ("Erase this person…", lambda p, r: erase_person(ctx, p, r))]))
+            specs.PARTICIPANTS, extra_actions=[personal_data_action(ctx)]))
         self.organisations = RecordPanel(ctx, specs.ORGANISATIONS)
         self.team = RecordPanel(ctx, specs.TEAM)
         self.peer_groups = RecordPanel(ctx, specs.peer_groups_spec(self.edit_members))

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
-
 from facilitator.services.cohort import participants
 from facilitator.ui.privacy.consent_dialog import ConsentHistoryDialog
 from tests.ui.helpers import when_dialog_opens
+from tests.ui.privacy.test_erase_ui import pick
 
 
 def test_consent_history_dialog_lists_each_change(qtbot, db, window, cohort_id):
@@ -30,8 +28,7 @@ def test_consent_history_dialog_lists_each_change(qtbot, db, window, cohort_id):
         dlg.reject()
 
     when_dialog_opens(read)
-    [button] = [b for b in panel.findChildren(QPushButton) if b.text() == "Consent history…"]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    pick(qtbot, panel, "Consent history…")
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     [rows] = seen
     assert [r[1:4] for r in rows] == [["share org", "Yes", "01 Sep 2026"], ["share org", "No", ""]]

@@ -10,11 +10,17 @@ from PySide6.QtWidgets import QPushButton
 from facilitator.services.cohort import participants
 from facilitator.services.privacy import erasure
 from facilitator.ui.privacy.erase import DELETE_LABEL, REWRITE_LABEL
+from facilitator.ui.privacy.person_menu import LABEL, menu_action
 
 
-def _erase_button(panel) -> QPushButton:
-    [button] = [b for b in panel.findChildren(QPushButton) if b.text() == "Erase this person…"]
-    return button
+def pick(qtbot, panel, text: str) -> None:
+    """Press "Personal data…" on the selected person and choose `text` from its menu."""
+    [button] = [b for b in panel.findChildren(QPushButton) if b.text() == LABEL]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.personal_data_menu.isVisible(), timeout=5000)
+    action = menu_action(panel, text)
+    panel.personal_data_menu.close()
+    action.trigger()
 
 
 def _select(qtbot, panel, given: str) -> None:
@@ -39,7 +45,7 @@ def test_erase_asks_then_erases_in_the_background_and_clears_undo(qtbot, db, win
     window.ctx.undo_stack.push(QUndoCommand("something earlier"))
 
     answers.choice = "Cancel"
-    qtbot.mouseClick(_erase_button(panel), Qt.MouseButton.LeftButton)
+    pick(qtbot, panel, "Erase this person…")
     qtbot.waitUntil(lambda: len(answers.questions) == 1, timeout=5000)
     title, text = answers.questions[0]
     assert title == "Erase this person" and "cannot be undone" in text
@@ -48,7 +54,7 @@ def test_erase_asks_then_erases_in_the_background_and_clears_undo(qtbot, db, win
     assert participants.get_participant(db, pid)  # cancelled: nothing happened
 
     answers.choice = REWRITE_LABEL
-    qtbot.mouseClick(_erase_button(panel), Qt.MouseButton.LeftButton)
+    pick(qtbot, panel, "Erase this person…")
     qtbot.waitUntil(lambda: any(t == "Erased" for t, _ in answers.warnings), timeout=10000)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
     [(_, said)] = [w for w in answers.warnings if w[0] == "Erased"]
