@@ -12,7 +12,14 @@ from facilitator.models.cohort import (
 )
 from facilitator.models.library import Tool
 from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
-from facilitator.models.privacy import ConsentChange, Erasure, ExportRecord, export_people
+from facilitator.models.privacy import (
+    CohortRetention,
+    ConsentChange,
+    Erasure,
+    ExportRecord,
+    PrivacySetting,
+    export_people,
+)
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
@@ -22,6 +29,7 @@ __all__ = [
     "Attendance",
     "Base",
     "Cohort",
+    "CohortRetention",
     "ConsentChange",
     "Entity",
     "Erasure",
@@ -33,6 +41,7 @@ __all__ = [
     "Participant",
     "PeerGroup",
     "PlanSession",
+    "PrivacySetting",
     "RuleEntry",
     "RuleGroup",
     "Tool",

@@ -63,3 +63,22 @@ export_people = Table(
     Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True,
            index=True),
 )
+
+
+class CohortRetention(Base):
+    """A keep-until date set by hand for one cohort (otherwise: its end + the set period)."""
+
+    __tablename__ = "cohort_retention"
+
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    keep_until: Mapped[date] = mapped_column(Date)
+
+
+class PrivacySetting(Base):
+    """Database-wide privacy settings by name (e.g. how many months to keep a cohort)."""
+
+    __tablename__ = "privacy_settings"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

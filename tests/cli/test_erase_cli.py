@@ -78,3 +78,22 @@ def test_deleting_backups_is_an_explicit_choice(tmp_path, capsys):
                  "Zephyrine Quillfeather", "--yes", "--delete-backups"]) == 0
     assert "Backups deleted: " in capsys.readouterr().out
     assert not made.exists()
+
+
+def test_retention_lists_sets_and_refuses_bad_dates(tmp_path, capsys):
+    from datetime import date
+
+    path = tmp_path / "r.sqlite"
+    db = open_database(path, routine_backup=False)
+    cohorts.create_cohort(db, {"name": "Old", "end_date": date(2020, 1, 31)})
+    db.close(backup_on_close=False)
+    assert main(["--db", str(path), "retention", "--months", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "kept 1 months" in out and "Old: keep until 2020-02-29 - PASSED" in out
+    assert main(["--db", str(path), "retention", "--cohort", "Old",
+                 "--keep-until", "2099-01-01"]) == 0
+    assert "Old: keep until 2099-01-01 (set by hand)" in capsys.readouterr().out
+    assert main(["--db", str(path), "retention", "--cohort", "Old", "--keep-until", "soon"]) == 2
+    assert "is not a date" in capsys.readouterr().err
+    assert main(["--db", str(path), "retention", "--months", "0"]) == 2
+    assert "1 to 120 months" in capsys.readouterr().err

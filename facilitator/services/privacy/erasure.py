@@ -133,9 +133,16 @@ def erase_participant(
     if backups not in (REWRITE, DELETE) or set_aside not in (REWRITE, DELETE):
         raise ValidationError({"backups": "Choose to rewrite or to delete the copies."})
     uuid, cohort_uuid, name, _cohort = _who(db, participant_id)
-    eraser = _eraser(uuid, cohort_uuid, name)
     with db.read() as s:
         cohort_id = s.get(Participant, participant_id).cohort_id
+    return erase_everywhere(db, _eraser(uuid, cohort_uuid, name), cohort_id, backups=backups,
+                            set_aside=set_aside, progress=progress)
+
+
+def erase_everywhere(db: Database, eraser, cohort_id: int | None, *, backups: str,
+                     set_aside: str, progress=None) -> ErasureResult:
+    """Run `eraser` (see store.scrub) on the live database, record the erasure, then on every
+    backup and file kept aside (rewritten or deleted)."""
     copies = [(p, backups) for p in backup.list_backups(db.path)]
     copies += [(p, set_aside) for p in scrub.set_aside_files(db.path)]
     total = len(copies) + 1
@@ -166,7 +173,31 @@ def erase_participant(
     report(total, total, "Done.")
     return ErasureResult(reference, counts, backups, set_aside, backups_done, set_aside_done,
                          problems, Changes.of("erasures", *{t.split('.')[0] for t in counts},
-                                                  cohort_id=cohort_id))
+                                              cohort_id=cohort_id))
+
+
+def cohort_eraser(db: Database, cohort_id: int):
+    """Erase a whole cohort (and, in older copies, a cohort of the same name)."""
+    with db.read() as s:
+        c = s.get(Cohort, cohort_id)
+        if c is None:
+            raise NotFound("That cohort no longer exists.")
+        where, params = "uuid = ? OR name_key(name) = ?", (c.uuid, name_key(c.name))
+    blanks = _blanks()
+    return lambda execute: scrub.erase_where(execute, Cohort.__tablename__, where, params, blanks)
+
+
+def plan_cohort_erasure(db: Database, cohort_id: int) -> dict[str, int]:
+    return db.erase(cohort_eraser(db, cohort_id), dry_run=True)
+
+
+def erase_cohort(db: Database, cohort_id: int, *, backups: str = REWRITE,
+                 set_aside: str = REWRITE, progress=None) -> ErasureResult:
+    """Erase a cohort and everyone and everything in it, everywhere (cannot be undone)."""
+    if backups not in (REWRITE, DELETE) or set_aside not in (REWRITE, DELETE):
+        raise ValidationError({"backups": "Choose to rewrite or to delete the copies."})
+    return erase_everywhere(db, cohort_eraser(db, cohort_id), None, backups=backups,
+                            set_aside=set_aside, progress=progress)
 
 
 def list_erasures(db: Database) -> list[dict]:

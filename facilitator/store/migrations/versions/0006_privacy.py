@@ -1,4 +1,4 @@
-"""privacy: erasure records, consent history, export log
+"""privacy: erasure records, consent history, export log, retention
 
 Revision ID: 0006p
 Revises: 0005
@@ -86,9 +86,26 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_export_people_participant_id'), 'export_people', ['participant_id'],
                     unique=False)
+    op.create_table(
+        'cohort_retention',
+        sa.Column('cohort_id', sa.Integer(), nullable=False),
+        sa.Column('keep_until', sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(['cohort_id'], ['cohorts.id'],
+                                name=op.f('fk_cohort_retention_cohort_id_cohorts'),
+                                ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('cohort_id', name=op.f('pk_cohort_retention')),
+    )
+    op.create_table(
+        'privacy_settings',
+        sa.Column('name', sa.String(length=40), nullable=False),
+        sa.Column('value', sa.String(length=200), nullable=False),
+        sa.PrimaryKeyConstraint('name', name=op.f('pk_privacy_settings')),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('privacy_settings')
+    op.drop_table('cohort_retention')
     op.drop_index(op.f('ix_export_people_participant_id'), table_name='export_people')
     op.drop_table('export_people')
     op.drop_index(op.f('ix_export_log_organisation_id'), table_name='export_log')
