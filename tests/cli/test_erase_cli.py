@@ -38,7 +38,7 @@ def test_without_yes_it_refuses_and_says_what_it_would_erase(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 2
     assert "Erasing Zephyrine Quillfeather from North would remove:" in out
-    assert "1 rules in their register" in out and "1 backup(s)" in out
+    assert "Rules in their register: 1" in out and "Backups in which they may appear: 1" in out
     assert err.strip().startswith("facilitator: nothing was erased") and len(err.splitlines()) == 1
     after = _digests(tmp_path)
     assert {p: d for p, d in after.items() if p in before} == before

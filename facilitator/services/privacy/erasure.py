@@ -26,14 +26,14 @@ from facilitator.store.errors import StoreError
 REWRITE, DELETE = "rewrite", "delete"
 TABLE = Participant.__tablename__
 LABELS = {  # what the confirmation calls each kind of record; others show their table name
-    "participants": "participant record",
-    "rule_entries": "rules in their register",
-    "assessments": "self-assessments",
-    "assessment_scores": "self-assessment scores",
-    "attendance": "attendance marks",
-    "peer_group_members": "peer-group memberships",
-    "consent_changes": "consent history entries",
-    "export_people": "mentions in the export log",
+    "participants": "Their participant record",
+    "rule_entries": "Rules in their register",
+    "assessments": "Self-assessments",
+    "assessment_scores": "Self-assessment scores",
+    "attendance": "Attendance marks",
+    "peer_group_members": "Peer-group places",
+    "consent_changes": "Consent history entries",
+    "export_people": "Mentions in the export log",
 }
 
 
@@ -47,10 +47,11 @@ class ErasurePlan:
     set_aside: list[Path]
 
     def describe(self) -> list[str]:
-        lines = [f"{n} {LABELS.get(t, t)}" for t, n in sorted(self.counts.items())]
-        lines.append(f"{len(self.backups)} backup(s) in which they may appear")
+        lines = [f"{LABELS.get(t, t.replace('_', ' ').capitalize())}: {n}"
+                 for t, n in sorted(self.counts.items())]
+        lines.append(f"Backups in which they may appear: {len(self.backups)}")
         if self.set_aside:
-            lines.append(f"{len(self.set_aside)} file(s) kept aside (.damaged-/.replaced-)")
+            lines.append(f"Files kept aside (.damaged-, .replaced-): {len(self.set_aside)}")
         return lines
 
 

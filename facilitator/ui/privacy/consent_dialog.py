@@ -18,6 +18,8 @@ from facilitator.services.privacy.consent import consent_history
 from facilitator.ui.workers import run_in_background, while_alive
 
 HEADERS = ("Changed", "Consent", "Given", "Recorded on", "Wording shown")
+SHORT = {"consent_storage": "Storing details", "consent_photos": "Photographs",
+         "consent_share_org": "Sharing with organisation"}
 
 
 class ConsentHistoryDialog(QDialog):
@@ -38,7 +40,7 @@ class ConsentHistoryDialog(QDialog):
         self.table.setWordWrap(True)
         for row, h in enumerate(history):
             cells = (h["changed_at"].strftime("%d %b %Y %H:%M"),
-                     h["consent"].removeprefix("consent_").replace("_", " "),
+                     SHORT.get(h["consent"], h["consent"]),
                      "Yes" if h["given"] else "No",
                      h["recorded_on"].strftime("%d %b %Y") if h["recorded_on"] else "",
                      h["wording"])
@@ -48,6 +50,7 @@ class ConsentHistoryDialog(QDialog):
         for col in range(len(HEADERS) - 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

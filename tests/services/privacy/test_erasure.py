@@ -61,7 +61,7 @@ def test_plan_counts_everything_and_changes_nothing(db, cohort_id):
     assert plan.counts == {"participants": 1, "rule_entries": 1, "assessments": 1,
                            "assessment_scores": 1, "attendance": 1, "peer_group_members": 1,
                            "consent_changes": 1}
-    assert "1 rules in their register" in plan.describe()
+    assert "Rules in their register: 1" in plan.describe()
     assert participants.get_participant(db, z)["given_name"] == "Zephyrine"
 
 

@@ -31,7 +31,8 @@ def test_consent_history_dialog_lists_each_change(qtbot, db, window, cohort_id):
     pick(qtbot, panel, "Consent history…")
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     [rows] = seen
-    assert [r[1:4] for r in rows] == [["share org", "Yes", "01 Sep 2026"], ["share org", "No", ""]]
+    assert [r[1:4] for r in rows] == [["Sharing with organisation", "Yes", "01 Sep 2026"],
+                                      ["Sharing with organisation", "No", ""]]
     assert rows[0][4] == "Consent to share worksheets with their organisation"
 
 

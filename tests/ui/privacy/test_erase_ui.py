@@ -49,7 +49,7 @@ def test_erase_asks_then_erases_in_the_background_and_clears_undo(qtbot, db, win
     qtbot.waitUntil(lambda: len(answers.questions) == 1, timeout=5000)
     title, text = answers.questions[0]
     assert title == "Erase this person" and "cannot be undone" in text
-    assert "Zephyrine Quillfeather" in text and "1 backup(s)" in text
+    assert "Zephyrine Quillfeather" in text and "Backups in which they may appear: 1" in text
     assert answers.offered == [REWRITE_LABEL, DELETE_LABEL, "Cancel"]
     assert participants.get_participant(db, pid)  # cancelled: nothing happened
 
