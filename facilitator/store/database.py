@@ -87,10 +87,10 @@ class Database:
         return busy == 0
 
     def erase(self, erase, *, dry_run: bool = False) -> dict[str, int]:
-        """Run `erase(execute)` (see store.scrub) in one transaction on the live database,
-        then fold the WAL into the file and truncate it: with secure_delete on, what was
-        erased is then in no file of the live database. `dry_run` rolls back: the counts of
-        what would go. Raises StoreError if the WAL cannot be emptied (a reader holds it)."""
+        """Run `erase(execute)` (see store.scrub) on the live database, rolled back on error or
+        committed in one transaction (the caller then empties the WAL with `empty_wal`: with
+        secure_delete on, what was erased is then in no file of the live database).
+        `dry_run` rolls back: the counts of what would go."""
 
         def execute(sql: str, params: tuple) -> list[tuple]:
             result = con.exec_driver_sql(sql, params)
@@ -108,13 +108,17 @@ class Database:
                 return counts
             trans.commit()
         self._wipe_pending = True
-        for _ in range(50):
-            if self.checkpoint():
-                return counts
-            time.sleep(0.1)
-        raise StoreError(f"The erasure is saved, but {self.path.name}-wal could not be emptied "
-                         "yet (something else is reading the database). Close Facilitator and "
-                         "it will be emptied then.")
+        return counts
+
+    def empty_wal(self, tries: int = 50, pause_s: float = 0.1) -> bool:
+        """Checkpoint (TRUNCATE) until it completes; False if a reader kept it from finishing
+        (it is tried again after the next change and at close)."""
+        for _ in range(tries):
+            with contextlib.suppress(DatabaseBusy):
+                if self.checkpoint():
+                    return True
+            time.sleep(pause_s)
+        return False
 
     @staticmethod
     def table_names() -> list[str]:

@@ -154,8 +154,11 @@ def erase_everywhere(db: Database, eraser, cohort_id: int | None, *, backups: st
     with db.session() as s:
         s.add(Erasure(reference=reference, records=sum(counts.values()), backups=backups,
                       set_aside=set_aside))
-    db.checkpoint()
     problems: list[str] = []
+    if not db.empty_wal():
+        problems.append(f"{db.path.name}-wal: something else is reading the database, so its "
+                        "write-ahead log could not be emptied yet; it will be when Facilitator "
+                        "closes.")
     backups_done = set_aside_done = 0
     for i, (path, how) in enumerate(copies, start=1):
         report(i, total, f"{'Rewriting' if how == REWRITE else 'Deleting'} {path.name}…")

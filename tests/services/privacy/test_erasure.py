@@ -185,3 +185,19 @@ def test_backups_folder_is_where_the_store_keeps_them(db, cohort_id):
     made = db.backup("manual")
     assert made.parent == backups_dir(db.path)
     assert erasure.plan_erasure(db, z).backups == [made]
+
+
+def test_a_reader_holding_the_wal_is_reported_and_the_backups_still_rewritten(db, cohort_id):
+    z, _ = _everything_about(db, cohort_id)
+    made = db.backup("manual")
+    reader = sqlite3.connect(db.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM participants").fetchone()  # holds a read snapshot
+    try:
+        db.empty_wal = lambda tries=50, pause_s=0.1, real=db.empty_wal: real(3, 0.01)
+        result = erasure.erase_participant(db, z)
+    finally:
+        reader.close()
+    assert any("-wal" in p and "when Facilitator closes" in p for p in result.problems)
+    assert result.backups_done == 1 and b"Quillfeather" not in made.read_bytes()
+    assert db.empty_wal()
