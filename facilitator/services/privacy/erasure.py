@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from facilitator.models import Base, Cohort, Erasure, Participant
 from facilitator.services.changes import Changes
 from facilitator.services.errors import NotFound, ValidationError
@@ -74,14 +76,24 @@ def _blanks() -> dict[tuple[str, str], tuple[str, ...]]:
             if c.info.get("erase_with_link")}
 
 
-def _eraser(uuid: str, cohort_uuid: str, full_name: str):
-    """Erase by uuid, and (in older copies) anyone in that cohort with the same name: a person
-    deleted and added again has a new uuid, but the old copies still hold their name."""
-    where = ("uuid = ? OR (cohort_id IN (SELECT id FROM cohorts WHERE uuid = ?) AND "
-             "name_key(given_name || ' ' || family_name) = ?)")
-    params = (uuid, cohort_uuid, name_key(full_name))
+def _erasers(db: Database, uuid: str, cohort_uuid: str, full_name: str):
+    """(for the live database, for the copies). Live: exactly this person, by uuid. Copies:
+    also anyone in that cohort with the same name who is not someone still kept here (a person
+    deleted and added again has a new uuid, but the old copies still hold their name; a
+    namesake who is still in the cohort is never touched)."""
+    key = name_key(full_name)
+    full = func.name_key(Participant.given_name + " " + Participant.family_name)
+    with db.read() as s:
+        kept = s.scalars(select(Participant.uuid).where(Participant.uuid != uuid,
+                                                        full == key)).all()
     blanks = _blanks()
-    return lambda execute: scrub.erase_where(execute, TABLE, where, params, blanks)
+    marks = ", ".join("?" for _ in kept)
+    where = ("uuid = ? OR (cohort_id IN (SELECT id FROM cohorts WHERE uuid = ?) AND "
+             "name_key(given_name || ' ' || family_name) = ?"
+             + (f" AND uuid NOT IN ({marks})" if kept else "") + ")")
+    params = (uuid, cohort_uuid, key, *kept)
+    return (lambda execute: scrub.erase_where(execute, TABLE, "uuid = ?", (uuid,), blanks),
+            lambda execute: scrub.erase_where(execute, TABLE, where, params, blanks))
 
 
 def _who(db: Database, participant_id: int) -> tuple[str, str, str, str]:
@@ -95,8 +107,6 @@ def _who(db: Database, participant_id: int) -> tuple[str, str, str, str]:
 
 def find_participant(db: Database, cohort: str, person: str) -> int:
     """The id of the participant called `person` ("Given Family") in the cohort `cohort`."""
-    from sqlalchemy import func, select
-
     with db.read() as s:
         c = s.scalars(select(Cohort).where(func.name_key(Cohort.name) == name_key(cohort))).first()
         if c is None:
@@ -115,7 +125,7 @@ def find_participant(db: Database, cohort: str, person: str) -> int:
 def plan_erasure(db: Database, participant_id: int) -> ErasurePlan:
     """What erasing this person would remove (nothing is changed)."""
     uuid, cohort_uuid, name, cohort = _who(db, participant_id)
-    counts = db.erase(_eraser(uuid, cohort_uuid, name), dry_run=True)
+    counts = db.erase(_erasers(db, uuid, cohort_uuid, name)[0], dry_run=True)
     return ErasurePlan(participant_id, name, cohort, counts, backup.list_backups(db.path),
                        scrub.set_aside_files(db.path))
 
@@ -136,20 +146,21 @@ def erase_participant(
     uuid, cohort_uuid, name, _cohort = _who(db, participant_id)
     with db.read() as s:
         cohort_id = s.get(Participant, participant_id).cohort_id
-    return erase_everywhere(db, _eraser(uuid, cohort_uuid, name), cohort_id, backups=backups,
-                            set_aside=set_aside, progress=progress)
+    return erase_everywhere(db, _erasers(db, uuid, cohort_uuid, name), cohort_id,
+                            backups=backups, set_aside=set_aside, progress=progress)
 
 
-def erase_everywhere(db: Database, eraser, cohort_id: int | None, *, backups: str,
+def erase_everywhere(db: Database, erasers, cohort_id: int | None, *, backups: str,
                      set_aside: str, progress=None) -> ErasureResult:
-    """Run `eraser` (see store.scrub) on the live database, record the erasure, then on every
-    backup and file kept aside (rewritten or deleted)."""
+    """Run the live eraser (see store.scrub) on the database, record the erasure, then the
+    copies' eraser on every backup and file kept aside (or delete them)."""
+    live_eraser, copy_eraser = erasers
     copies = [(p, backups) for p in backup.list_backups(db.path)]
     copies += [(p, set_aside) for p in scrub.set_aside_files(db.path)]
     total = len(copies) + 1
     report = progress or (lambda *_: None)
     report(0, total, "Erasing from the database…")
-    counts = db.erase(eraser)
+    counts = db.erase(live_eraser)
     reference = f"E-{time.strftime('%Y%m%d')}-{secrets.token_hex(3).upper()}"
     with db.session() as s:
         s.add(Erasure(reference=reference, records=sum(counts.values()), backups=backups,
@@ -166,7 +177,7 @@ def erase_everywhere(db: Database, eraser, cohort_id: int | None, *, backups: st
             if how == DELETE:
                 scrub.delete_database_file(path)
             else:
-                scrub.scrub_copy(path, eraser)
+                scrub.scrub_copy(path, copy_eraser)
         except (StoreError, OSError) as exc:
             problems.append(f"{path.name}: {exc} It may still hold them: delete it.")
             continue
@@ -180,19 +191,25 @@ def erase_everywhere(db: Database, eraser, cohort_id: int | None, *, backups: st
                                               cohort_id=cohort_id))
 
 
-def cohort_eraser(db: Database, cohort_id: int):
-    """Erase a whole cohort (and, in older copies, a cohort of the same name)."""
+def cohort_erasers(db: Database, cohort_id: int):
+    """(live, copies) for a whole cohort; in older copies also a cohort of the same name that
+    is not one still kept here."""
     with db.read() as s:
         c = s.get(Cohort, cohort_id)
         if c is None:
             raise NotFound("That cohort no longer exists.")
-        where, params = "uuid = ? OR name_key(name) = ?", (c.uuid, name_key(c.name))
-    blanks = _blanks()
-    return lambda execute: scrub.erase_where(execute, Cohort.__tablename__, where, params, blanks)
+        kept = s.scalars(select(Cohort.uuid).where(Cohort.id != cohort_id)).all()
+        uuid, key = c.uuid, name_key(c.name)
+    marks = ", ".join("?" for _ in kept)
+    where = ("uuid = ? OR (name_key(name) = ?" + (f" AND uuid NOT IN ({marks})" if kept else "")
+             + ")")
+    blanks, table = _blanks(), Cohort.__tablename__
+    return (lambda execute: scrub.erase_where(execute, table, "uuid = ?", (uuid,), blanks),
+            lambda execute: scrub.erase_where(execute, table, where, (uuid, key, *kept), blanks))
 
 
 def plan_cohort_erasure(db: Database, cohort_id: int) -> dict[str, int]:
-    return db.erase(cohort_eraser(db, cohort_id), dry_run=True)
+    return db.erase(cohort_erasers(db, cohort_id)[0], dry_run=True)
 
 
 def erase_cohort(db: Database, cohort_id: int, *, backups: str = REWRITE,
@@ -200,13 +217,11 @@ def erase_cohort(db: Database, cohort_id: int, *, backups: str = REWRITE,
     """Erase a cohort and everyone and everything in it, everywhere (cannot be undone)."""
     if backups not in (REWRITE, DELETE) or set_aside not in (REWRITE, DELETE):
         raise ValidationError({"backups": "Choose to rewrite or to delete the copies."})
-    return erase_everywhere(db, cohort_eraser(db, cohort_id), None, backups=backups,
+    return erase_everywhere(db, cohort_erasers(db, cohort_id), None, backups=backups,
                             set_aside=set_aside, progress=progress)
 
 
 def list_erasures(db: Database) -> list[dict]:
-    from sqlalchemy import select
-
     with db.read() as s:
         return [{"reference": e.reference, "erased_at": e.erased_at, "records": e.records,
                  "backups": e.backups, "set_aside": e.set_aside}

@@ -201,3 +201,18 @@ def test_a_reader_holding_the_wal_is_reported_and_the_backups_still_rewritten(db
     assert any("-wal" in p and "when Facilitator closes" in p for p in result.problems)
     assert result.backups_done == 1 and b"Quillfeather" not in made.read_bytes()
     assert db.empty_wal()
+
+
+def test_a_namesake_still_in_the_cohort_is_never_touched(db, cohort_id):
+    """Two people called Sam Smith: erasing one leaves the other, here and in the backups."""
+    one = participants.create_participant(db, cohort_id, {"given_name": "Sam", "family_name": "Smith",
+                                                          "notes": "the first"}).id
+    other = participants.create_participant(db, cohort_id, {"given_name": "sam",
+                                                            "family_name": "SMITH",
+                                                            "notes": "the second"}).id
+    made = db.backup("manual")
+    assert erasure.plan_erasure(db, one).counts["participants"] == 1
+    erasure.erase_participant(db, one)
+    assert participants.get_participant(db, other)["notes"] == "the second"
+    with checks.reading(made) as con:
+        assert con.execute("SELECT notes FROM participants").fetchall() == [("the second",)]
