@@ -20,8 +20,8 @@ class Erasure(Entity):
     reference: Mapped[str] = mapped_column(String(40), unique=True)
     erased_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     records: Mapped[int] = mapped_column(Integer, default=0)
-    backups: Mapped[str] = mapped_column(String(20), default="rewritten")  # or "deleted"
-    set_aside: Mapped[str] = mapped_column(String(20), default="rewritten")  # .damaged-/.replaced-
+    backups: Mapped[str] = mapped_column(String(20), default="rewrite")  # or "delete"
+    set_aside: Mapped[str] = mapped_column(String(20), default="rewrite")  # .damaged-/.replaced-
 
 
 class ConsentChange(Entity):
