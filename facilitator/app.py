@@ -145,6 +145,10 @@ class Starter:
             panel = self.window.areas["cohort"].participants
             panel.loaded.connect(lambda _n: self._report_ready("loaded"))
             return
+        if not self.ready_mode:  # cohorts past their keep-until date: say so, offer erasure
+            from facilitator.ui.privacy.retention_check import check_retention
+
+            QTimer.singleShot(CARD_SYNC_DELAY_MS, lambda: check_retention(self.ctx, self.window))
         if self.window.first_run and not self.ready_mode:
             self.offer_demo()
 

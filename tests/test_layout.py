@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
-AREAS = {"cohort", "plans", "library", "flex", "learning"}
+AREAS = {"cohort", "plans", "library", "flex", "learning", "privacy"}
 SHARED = {"__init__", "changes", "errors", "fields", "records", "snapshots"}
 
 

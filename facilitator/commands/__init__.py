@@ -17,6 +17,7 @@ from facilitator.commands import (
     pdf_cards,
     pdf_export,
     plan_export,
+    privacy,
 )
 
 MODULES = [
@@ -27,6 +28,7 @@ MODULES = [
     backups,
     learning,
     pdf_export,
+    privacy,
 ]
 
 

@@ -22,6 +22,14 @@ from facilitator.models.learning import (
 )
 from facilitator.models.library import Tool
 from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
+from facilitator.models.privacy import (
+    CohortRetention,
+    ConsentChange,
+    Erasure,
+    ExportRecord,
+    PrivacySetting,
+    export_people,
+)
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
@@ -33,10 +41,14 @@ __all__ = [
     "CallNote",
     "Cohort",
     "DiaryEntry",
+    "CohortRetention",
+    "ConsentChange",
     "Entity",
+    "Erasure",
     "Event",
     "EventTemplate",
     "Experiment",
+    "ExportRecord",
     "Facilitator",
     "Insight",
     "LookingBackNote",
@@ -47,8 +59,10 @@ __all__ = [
     "PulseAnswer",
     "PulseQuestion",
     "PulseSurvey",
+    "PrivacySetting",
     "RuleEntry",
     "RuleGroup",
     "Tool",
+    "export_people",
     "peer_group_members",
 ]

@@ -86,6 +86,40 @@ class Database:
         self._wipe_pending = self._wipe_pending and busy != 0
         return busy == 0
 
+    def erase(self, erase, *, dry_run: bool = False) -> dict[str, int]:
+        """Run `erase(execute)` (see store.scrub) on the live database, rolled back on error or
+        committed in one transaction (the caller then empties the WAL with `empty_wal`: with
+        secure_delete on, what was erased is then in no file of the live database).
+        `dry_run` rolls back: the counts of what would go."""
+
+        def execute(sql: str, params: tuple) -> list[tuple]:
+            result = con.exec_driver_sql(sql, params)
+            return result.fetchall() if result.returns_rows else []
+
+        with translate_errors(self.path), self.engine.connect() as con:
+            trans = con.begin()
+            try:
+                counts = erase(execute)
+            except BaseException:
+                trans.rollback()
+                raise
+            if dry_run:
+                trans.rollback()
+                return counts
+            trans.commit()
+        self._wipe_pending = True
+        return counts
+
+    def empty_wal(self, tries: int = 50, pause_s: float = 0.1) -> bool:
+        """Checkpoint (TRUNCATE) until it completes; False if a reader kept it from finishing
+        (it is tried again after the next change and at close)."""
+        for _ in range(tries):
+            with contextlib.suppress(DatabaseBusy):
+                if self.checkpoint():
+                    return True
+            time.sleep(pause_s)
+        return False
+
     @staticmethod
     def table_names() -> list[str]:
         """Every kind of record (for a Changes that says "everything" after a restore)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -13,12 +14,17 @@ def include_object(_obj, name, type_, _reflected, _compare_to) -> bool:
     return not (type_ == "table" and name and "_fts" in name)
 
 
+REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([0-9A-Za-z]+)['\"]", re.MULTILINE)
+
+
 def known_revisions() -> list[str]:
-    """Revision ids shipped with this build, oldest first (from the version files' names)."""
-    return sorted(
-        p.name.split("_", 1)[0]
-        for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
-    )
+    """Revision ids shipped with this build, oldest first (each version file's `revision`,
+    which may carry a letter while branches are merged, e.g. "0006p")."""
+    found = []
+    for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"):
+        m = REVISION_RE.search(p.read_text(encoding="utf-8"))
+        found.append(m.group(1) if m else p.name.split("_", 1)[0])
+    return sorted(found)
 
 
 def head_revision() -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator import APP_NAME
 from facilitator.ui.areas import AREAS
+from facilitator.ui.privacy.export_log_dialog import show_export_log
 from facilitator.ui.settings import settings
 
 AREA_KEYS = [key for key, _title, _target in AREAS]
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
         help_menu = bar.addMenu("&Help")
+        self.act_export_log = self._action(help_menu, "E&xport log…")
+        self.act_export_log.triggered.connect(lambda: show_export_log(self.ctx, self))
         about = self._action(help_menu, "&About Facilitator")
         about.triggered.connect(self._about)
         for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,

@@ -9,6 +9,7 @@ from facilitator.models.cohort import PARTICIPANT_STATUSES
 from facilitator.services import records
 from facilitator.services.errors import ValidationError
 from facilitator.services.fields import FieldSpec, name_key
+from facilitator.services.privacy import consent as _consent_history  # noqa: F401 (records every consent change)
 from facilitator.services.records import Record, RecordKind
 from facilitator.store.database import Database
 

@@ -23,6 +23,7 @@ from facilitator.services.errors import ServiceError, ValidationError
 from facilitator.services.fields import name_key
 from facilitator.services.library.cards import KEY_RE, check_card
 from facilitator.services.library.tools import CHANGES, STATE_FLAGS, card_of, new_key, write_card
+from facilitator.services.privacy import export_log
 from facilitator.store.database import Database
 
 FORMAT = "facilitator-tool-pack"
@@ -61,6 +62,7 @@ def export_pack(db: Database, path: Path, keys: list[str] | None = None) -> int:
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"), "tools": cards,
     }
     write_atomically(Path(path), json.dumps(pack, ensure_ascii=False, indent=2).encode("utf-8"))
+    export_log.log_export(db, "tool pack", path)
     return len(cards)
 
 

@@ -22,6 +22,7 @@ from facilitator.fileio import write_atomically
 from facilitator.services.cohort import cohorts
 from facilitator.services.plans import plan_view
 from facilitator.services.plans.timing import clock
+from facilitator.services.privacy import export_log
 from facilitator.store.database import Database
 
 PRODID = "-//Facilitator//Session plans//EN"
@@ -103,4 +104,5 @@ def write_ics(db: Database, cohort_id: int, path: Path) -> int:
     """Write the cohort's calendar to `path` atomically; return how many events it holds."""
     text, count = cohort_ics(db, cohort_id)
     write_atomically(Path(path), text.encode("utf-8"))
+    export_log.log_export(db, "calendar", path, cohort_id=cohort_id)
     return count

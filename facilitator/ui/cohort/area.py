@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from html import escape
 
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -10,6 +11,7 @@ from facilitator.services.cohort import cohorts, participants, peer_groups
 from facilitator.ui import undo
 from facilitator.ui.cohort import specs
 from facilitator.ui.cohort.members_dialog import MembersDialog
+from facilitator.ui.privacy.person_menu import personal_data_action
 from facilitator.ui.widgets.record_panel import RecordPanel
 from facilitator.ui.workers import run_in_background, while_alive
 
@@ -25,7 +27,8 @@ class CohortArea(QWidget):
         self.heading.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.participants = RecordPanel(ctx, specs.PARTICIPANTS)
+        self.participants = RecordPanel(ctx, dataclasses.replace(
+            specs.PARTICIPANTS, extra_actions=[personal_data_action(ctx)]))
         self.organisations = RecordPanel(ctx, specs.ORGANISATIONS)
         self.team = RecordPanel(ctx, specs.TEAM)
         self.peer_groups = RecordPanel(ctx, specs.peer_groups_spec(self.edit_members))

@@ -1,0 +1,1 @@
+"""Personal data: erasure that reaches the backups, consent history, the export log."""

@@ -1,0 +1,63 @@
+"""Consent history: every change to a participant's consents, kept with its date and the
+wording the form showed at the time.
+
+Recorded from the ORM's flush, in the same transaction as the change itself, so every path
+that changes a participant (the form, undo and redo, the demo, imports to come) leaves the
+history; nothing can change consent without a trace. Undoing a change is itself a change and
+is kept as one. Erasing a person erases their history with them (it refers to them)."""
+
+from __future__ import annotations
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session
+
+from facilitator.models import ConsentChange, Participant
+from facilitator.models.base import new_uuid, utcnow
+from facilitator.store.database import Database
+
+
+def wording() -> dict[str, str]:
+    """The consent fields and the words the participant form shows for each, today."""
+    from facilitator.services.cohort.participants import CONSENTS
+
+    return dict(CONSENTS)
+
+
+def _changed_rows(session: Session) -> list[dict]:
+    words = wording()
+    rows = []
+    now = utcnow()
+    for obj in [*session.new, *session.dirty]:
+        if not isinstance(obj, Participant):
+            continue
+        state = inspect(obj)
+        for name, text in words.items():
+            given, when = getattr(obj, name), getattr(obj, f"{name}_date")
+            if obj in session.new:
+                changed = bool(given) or when is not None
+            else:
+                changed = any(state.attrs[a].history.has_changes() and
+                              state.attrs[a].history.deleted != state.attrs[a].history.added
+                              for a in (name, f"{name}_date"))
+            if changed:
+                rows.append({"participant_id": obj.id, "consent": name, "given": bool(given),
+                             "recorded_on": when, "wording": text, "changed_at": now,
+                             "uuid": new_uuid(), "created_at": now, "updated_at": now})
+    return rows
+
+
+@event.listens_for(Session, "after_flush")
+def _record(session: Session, _context) -> None:
+    """After the flush the ids are known and the attribute history is still there."""
+    rows = _changed_rows(session)
+    if rows:
+        session.connection().execute(insert(ConsentChange.__table__), rows)
+
+
+def consent_history(db: Database, participant_id: int) -> list[dict]:
+    """Oldest first: consent, given, recorded on, wording shown, when it was changed."""
+    stmt = (select(ConsentChange).where(ConsentChange.participant_id == participant_id)
+            .order_by(ConsentChange.changed_at, ConsentChange.id))
+    with db.read() as s:
+        return [{"consent": c.consent, "given": c.given, "recorded_on": c.recorded_on,
+                 "wording": c.wording, "changed_at": c.changed_at} for c in s.scalars(stmt)]

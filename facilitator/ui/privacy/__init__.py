@@ -1,0 +1,1 @@
+"""Personal data in the app: erasing a person, the export log."""
