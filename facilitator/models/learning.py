@@ -121,13 +121,17 @@ class Insight(Entity):
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), index=True)
     participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True)
+        ForeignKey("participants.id", ondelete="SET NULL"), index=True,
+        info={"erase_with_link": ["quote"]})  # their words go with them
     rule_id: Mapped[int | None] = mapped_column(
-        ForeignKey("rule_entries.id", ondelete="SET NULL"), index=True)
+        ForeignKey("rule_entries.id", ondelete="SET NULL"), index=True,
+        info={"erase_with_link": ["quote"]})  # their words go with them
     experiment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("experiments.id", ondelete="SET NULL"), index=True)
+        ForeignKey("experiments.id", ondelete="SET NULL"), index=True,
+        info={"erase_with_link": ["quote"]})  # their words go with them
     diary_id: Mapped[int | None] = mapped_column(
-        ForeignKey("diary_entries.id", ondelete="SET NULL"), index=True)
+        ForeignKey("diary_entries.id", ondelete="SET NULL"), index=True,
+        info={"erase_with_link": ["quote"]})  # their words go with them
     shareable: Mapped[bool] = mapped_column(Boolean, default=False)
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("insights.id", ondelete="SET NULL"), index=True)

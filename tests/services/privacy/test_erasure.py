@@ -216,3 +216,34 @@ def test_a_namesake_still_in_the_cohort_is_never_touched(db, cohort_id):
     assert participants.get_participant(db, other)["notes"] == "the second"
     with checks.reading(made) as con:
         assert con.execute("SELECT notes FROM participants").fetchall() == [("the second",)]
+
+
+def test_learning_records_go_and_insights_lose_their_words(db, tmp_path):
+    """Pulse answers, diary entries and experiments are theirs and go; an insight that came from
+    them stays, without the quote and without the link (checked on the demo's learning data)."""
+    from facilitator import demo
+
+    demo.create_demo(db)
+    with sqlite3.connect(db.path) as con:
+        pid, quote = con.execute(
+            "SELECT participant_id, quote FROM insights WHERE participant_id IS NOT NULL "
+            "AND quote != '' ORDER BY id LIMIT 1").fetchone()
+        diaries = con.execute("SELECT count(*) FROM diary_entries WHERE participant_id = ?",
+                              (pid,)).fetchone()[0]
+        answers = con.execute("SELECT count(*) FROM pulse_answers WHERE participant_id = ?",
+                              (pid,)).fetchone()[0]
+    assert quote and answers  # the demo gives this person words and answers to lose
+
+    result = erasure.erase_participant(db, pid)
+
+    assert result.problems == []
+    assert result.counts.get("pulse_answers") == answers
+    assert result.counts.get("diary_entries", 0) == diaries
+    with sqlite3.connect(db.path) as con:
+        for table in ("pulse_answers", "diary_entries", "experiments"):
+            left = con.execute(f"SELECT count(*) FROM {table} WHERE participant_id = ?", (pid,))
+            assert left.fetchone()[0] == 0, table
+        assert con.execute("SELECT count(*) FROM insights WHERE quote = ?",
+                           (quote,)).fetchone()[0] == 0
+    db.close(backup_on_close=True)
+    assert _files_holding(tmp_path, [quote.encode()]) == []
