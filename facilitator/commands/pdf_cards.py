@@ -74,7 +74,7 @@ def run_cards(args, db) -> int:
         event = selection.find_event(db, args.event, args.cohort)
         cards, title = selection.event_cards(db, event["id"]), f"Method cards for {event['title']}"
     try:
-        summary = deck.write_deck(out, cards, layout, title=title)
+        summary = deck.write_deck(out, cards, layout, title=title, log_to=db)
     except OSError as exc:
         return _fail(f"could not write {out}: {exc.strerror or exc}")
     backs = "duplex backs" if args.duplex else "folded backs"

@@ -58,7 +58,7 @@ def build(db: Database, request: PackRequest) -> PackContent:
         story += assessment_part(db, request.cohort_id, key)
     return PackContent(title=f"Cohort report: {cohort['name']}",
                        subject=f"What the crowd knows, and skills at start and end, for "
-                               f"{cohort['name']}", story=story)
+                               f"{cohort['name']}", story=story, people=tuple(sorted(consenting)))
 
 
 def groups_table(view, consenting: set[int], names: dict[int, str]) -> list:

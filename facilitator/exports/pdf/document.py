@@ -55,6 +55,7 @@ class PackContent:
     subject: str
     story: list
     personal: bool = True
+    people: tuple[int, ...] = ()  # the participants the pack names (for the export log)
 
 
 class Bookmark(Flowable):

@@ -22,6 +22,7 @@ from facilitator.exports.pdf.document import (
     render,
     write,
 )
+from facilitator.services.privacy.export_log import log_export
 from facilitator.store.database import Database
 
 
@@ -69,13 +70,18 @@ def content_of(db: Database, kind: PackKind, request: PackRequest,
 def make_pdf(db: Database, kind: PackKind, request: PackRequest,
              progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
     """Read through services, lay out, return the bytes (ExportCancelled if cancelled)."""
+    return _render(db, kind, request, progress, cancelled)[0]
+
+
+def _render(db, kind, request, progress, cancelled) -> tuple[bytes, PackContent]:
     content = content_of(db, kind, request, progress, cancelled)
-    return render(content, request, progress, cancelled)
+    return render(content, request, progress, cancelled), content
 
 
 def export(db: Database, kind: PackKind, request: PackRequest, out: Path,
            progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
     """Write the pack to `out` atomically; returns its size. Nothing is written if cancelled."""
-    data = make_pdf(db, kind, request, progress, cancelled)
+    data, content = _render(db, kind, request, progress, cancelled)
     write(out, data)
+    log_export(db, "pdf", out, cohort_id=request.cohort_id, participant_ids=content.people)
     return len(data)

@@ -37,6 +37,7 @@ def build(db: Database, request: PackRequest, progress=None, cancelled=None) -> 
     event_code = plan["uuid"].replace("-", "")[:6].upper()
     outline = Outline()
     story: list = []  # or, one pack each, a generator of flowables
+    people: list = []
     if request.each or request.people is not None:
         people = roster.expected(db, plan["cohort_id"], only=request.people)
 
@@ -66,7 +67,8 @@ def build(db: Database, request: PackRequest, progress=None, cancelled=None) -> 
         title = f"Participant pack: {plan['title']}"
     return PackContent(title=title, subject=f"Welcome, agenda and paper forms for "
                                             f"{plan['title']} ({cohort['name']})",
-                       story=story, personal=bool(request.each or request.people))
+                       story=story, personal=bool(request.each or request.people),
+                       people=tuple(p["id"] for p in people))
 
 
 def welcome(plan, cohort, person) -> list:

@@ -41,7 +41,7 @@ def build_sign_in(db: Database, request: PackRequest) -> PackContent:
                                        people, outline)
     return PackContent(title=f"Sign-in: {plan['title']}",
                        subject=f"Sign-in sheets for {plan['title']} ({cohort['name']})",
-                       story=story)
+                       people=tuple(p["id"] for p in people), story=story)
 
 
 def sign_in_sheet(plan, label: str, when: str, detail: str, people, outline: Outline) -> list:
@@ -119,4 +119,5 @@ def build_attendance(db: Database, request: PackRequest) -> PackContent:
     story.append(grid(rows, [56 * mm, 58 * mm, 16 * mm, 16 * mm, 16 * mm, 16 * mm]))
     story.append(Spacer(1, 2 * mm))
     return PackContent(title=f"Attendance summary: {cohort['name']}",
-                       subject=f"Sessions and attendance of {cohort['name']}", story=story)
+                       subject=f"Sessions and attendance of {cohort['name']}", story=story,
+                       people=tuple(p["id"] for p in people))

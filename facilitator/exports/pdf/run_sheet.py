@@ -52,7 +52,7 @@ def build(db: Database, request: PackRequest) -> PackContent:
     story += expected_list(people, outline)
     return PackContent(title=f"Run sheet: {plan['title']}",
                        subject=f"Facilitators' run sheet for {plan['title']} ({cohort['name']})",
-                       story=story)
+                       people=tuple(p["id"] for p in people), story=story)
 
 
 def all_problems(plan) -> list[str]:

@@ -48,4 +48,5 @@ def build(db: Database, request: PackRequest) -> PackContent:
     else:
         story.append(para("Nobody expected has access or dietary needs recorded."))
     return PackContent(title=f"Venue sheet: {plan['title']}",
-                       subject=f"Access and dietary needs for {plan['title']}", story=story)
+                       subject=f"Access and dietary needs for {plan['title']}",
+                       people=tuple(p["id"] for p in people), story=story)

@@ -256,7 +256,7 @@ class PrintCardsDialog(QDialog):
         def work(progress, cancelled):
             cards, title = read()
             return deck.write_deck(out, cards, layout, title=title, progress=progress,
-                                   cancelled=cancelled)
+                                   cancelled=cancelled, log_to=self.ctx.db)
 
         self._running(True)
         self.status.setText("Reading the cards…")

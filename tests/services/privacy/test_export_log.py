@@ -65,3 +65,23 @@ def test_erasure_takes_the_person_out_of_the_log_and_keeps_the_entry(db, cohort_
     erasure.erase_participant(db, a)
     [row] = list_exports(db)
     assert row["people"] == ["Ben"] and row["file_name"] == "report.pdf"
+
+
+def test_pdf_packs_and_card_decks_write_entries_naming_the_people(db, tmp_path):
+    from facilitator import demo
+    from facilitator.exports.pdf import packs as pdf_packs
+    from facilitator.exports.pdf.cards import deck, geometry, selection
+    from facilitator.exports.pdf.document import PackRequest
+    from facilitator.services.cohort import roster
+
+    cid, _ = demo.create_demo(db)
+    event = next(e for e in events.list_events(db, cid) if e["kind"] == "residential")
+    expected = sorted(p["name"] for p in roster.expected(db, cid))
+    pdf_packs.export(db, pdf_packs.BY_KEY["venue"], PackRequest(cid, event["id"]),
+                     tmp_path / "venue.pdf")
+    layout = geometry.Layout(paper="a4", per_sheet=4)
+    deck.write_deck(tmp_path / "cards.pdf", selection.all_cards(db), layout, log_to=db)
+    rows = list_exports(db)
+    assert [(r["kind"], r["file_name"]) for r in rows] == [("cards pdf", "cards.pdf"),
+                                                          ("pdf", "venue.pdf")]
+    assert sorted(rows[1]["people"]) == expected and rows[1]["cohort"]

@@ -168,9 +168,14 @@ def _marks(c: Canvas, layout: geometry.Layout) -> None:
     c.restoreState()
 
 
-def write_deck(path: Path, cards: list[dict[str, Any]], layout: geometry.Layout, **kwargs) -> DeckSummary:
+def write_deck(path: Path, cards: list[dict[str, Any]], layout: geometry.Layout, *,
+               log_to=None, **kwargs) -> DeckSummary:
     """Build the deck and write it atomically (temp file, fsync, replace); a failed or cancelled
-    build writes nothing."""
+    build writes nothing. `log_to` (a Database) notes the file in the export log."""
     data, summary = build_deck(cards, layout, **kwargs)
     write_atomically(Path(path), data)
+    if log_to is not None:
+        from facilitator.services.privacy.export_log import log_export
+
+        log_export(log_to, "cards pdf", path)
     return summary
