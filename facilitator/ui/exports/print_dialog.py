@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.exports.pdf.document import ExportCancelled, PackRequest, write
+from facilitator.exports.pdf.document import ExportCancelled, PackRequest
 from facilitator.exports.pdf.styles import default_paper
 from facilitator.services.cohort import cohorts, roster
 from facilitator.services.plans import events
@@ -267,10 +267,7 @@ class PrintDialog(QDialog):
         pack, request, db = self.current_pack(), self.request(), self.ctx.db
 
         def job(progress, cancelled):
-            data = pack.make(db, request, progress, cancelled)
-            if cancelled():
-                raise ExportCancelled("The export was cancelled; no file was written.")
-            write(path, data)
+            pack.save(db, request, path, progress, cancelled)
             return path
 
         self._run(job, f"Making {pack.label.lower()}…", self._saved)

@@ -92,3 +92,19 @@ def test_print_run_sheet_from_plans_opens_on_that_event(qtbot, db, window, tmp_p
     dlg.save_to(out)
     qtbot.waitUntil(lambda: dlg.job is None, timeout=60000)
     assert "Who is expected" in flat(text_of(read(out.read_bytes())))
+
+
+def test_dialog_prints_the_events_method_cards_and_logs_the_file(qtbot, db, window, tmp_path):
+    from facilitator.services.privacy.export_log import list_exports
+
+    cid, dlg = _open(qtbot, db, window)
+    residential = next(e for e in events.list_events(db, cid) if e["kind"] == "residential")
+    dlg.event.setCurrentIndex(dlg.event.findData(residential["id"]))
+    _pick(dlg, "cards")
+    out = tmp_path / "cards.pdf"
+    dlg.save_to(out)
+    qtbot.waitUntil(lambda: dlg.job is None, timeout=60000)
+    assert dlg.last_saved == out
+    text = flat(text_of(read(out.read_bytes())))
+    assert "Check-in rounds" in text  # a card the built-in residential uses
+    assert [(r["kind"], r["file_name"]) for r in list_exports(db)] == [("cards pdf", "cards.pdf")]
