@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         help_menu = bar.addMenu("&Help")
         self.help_menu = help_menu
-        self.act_guide = self._action(help_menu, "User &guide", QKeySequence.StandardKey.HelpContents)
+        self.act_guide = self._action(help_menu, "User &guide", "F1")
         self.act_guide.triggered.connect(lambda: self._show_guide())
         self.act_shortcuts = self._action(help_menu, "&Keyboard shortcuts")
         self.act_shortcuts.triggered.connect(lambda: self._show_guide("shortcuts"))
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.act_backup = self._action(menu, "&Back up now", "Ctrl+Shift+B")
         self.act_backup.triggered.connect(self._backup)
         menu.addSeparator()
-        self.act_quit = self._action(menu, "&Quit", QKeySequence.StandardKey.Quit)
+        self.act_quit = self._action(menu, "&Quit", "Ctrl+Q")  # the standard key is empty on some desktops
         self.act_quit.triggered.connect(self.close)
 
     def _needs_database(self) -> tuple[QAction, ...]:
