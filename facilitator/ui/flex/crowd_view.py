@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from facilitator.services.flex import crowd
 from facilitator.ui import undo
 from facilitator.ui.flex.charts import BELIEF_COLOURS, BLUE, ORANGE, BarChart
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel
 from facilitator.ui.workers import run_in_background, while_alive
@@ -283,9 +284,9 @@ class CrowdView(QWidget):
         myths = sum(1 for g in groups if g.myth)
         n_rules = sum(len(g.entry_ids) for g in groups)
         self.summary.setText(
-            f"{len(groups)} groups from {n_rules} rules · "
+            f"{count(len(groups), 'group')} from {count(n_rules, 'rule')} · "
             f"<span style='color:{FLAG_COLOUR['contested']}'><b>{contested} contested</b></span> · "
-            f"<span style='color:{FLAG_COLOUR['myth']}'><b>{myths} myths</b></span>"
+            f"<span style='color:{FLAG_COLOUR['myth']}'><b>{count(myths, 'myth')}</b></span>"
         )
         again = next((r for r, rec in enumerate(rows) if keep.intersection(rec["entry_ids"])), None)
         if again is not None:
@@ -338,7 +339,7 @@ class CrowdView(QWidget):
                 f"</span>{notes}")
         else:
             self.entries_model.set_records([])
-            self.detail.setText(f"{len(chosen)} groups selected: merge them to keep them together."
+            self.detail.setText(f"{count(len(chosen), 'group')} selected: merge them to keep them together."
                                 if chosen else "Choose a group to see its rules.")
         self._update_buttons()
 
@@ -375,7 +376,7 @@ class CrowdView(QWidget):
             state["before"], changes = crowd.split(db, cid, ids, take)
             return changes
 
-        undo.perform(self.ctx, f"Split {len(take)} rule(s) off a group", do,
+        undo.perform(self.ctx, f"Split {count(len(take), 'rule')} off a group", do,
                      lambda: crowd.restore(db, state["before"]))
 
     def describe_selected(self) -> None:

@@ -28,6 +28,7 @@ from facilitator.ui import messages, undo
 from facilitator.ui.plans import agenda_cards, edits
 from facilitator.ui.plans.agenda_model import AgendaModel
 from facilitator.ui.plans.dialogs import choose_session
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background, while_alive
 
@@ -434,7 +435,7 @@ class AgendaView(QWidget):
         ps = self.session()
         if ps is None or not messages.confirm(
             self, "Delete session",
-            f"Delete the session {ps['title']!r} and its {len(ps['items'])} item(s)?\n"
+            f"Delete the session {ps['title']!r} and its {count(len(ps['items']), 'item')}?\n"
             "You can undo this with Ctrl+Z.",
         ):
             return
