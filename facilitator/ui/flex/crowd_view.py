@@ -252,7 +252,7 @@ class CrowdView(QWidget):
 
     def _failed(self, exc) -> None:
         self.loading = False
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _on_changed(self, changes) -> None:
         if changes.touches("rule_entries", "rule_groups", "participants", "organisations", "*"):

@@ -231,7 +231,7 @@ class AgendaView(QWidget):
             return
         self.event_id = None
         self._show(None)
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _on_changed(self, changes) -> None:
         if self.event_id is not None and (

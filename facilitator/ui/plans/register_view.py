@@ -183,7 +183,13 @@ class RegisterView(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._loading = False
-        self.ctx.show_error(exc, self)
+        if self._again:  # a newer request is waiting: this failure is about an older one
+            self._again = False
+            self.reload()
+            return
+        if self.ctx.reload_failed(exc, self):
+            self.model.set_rows([], {})
+            self.totals.clear()
 
     def _on_changed(self, changes) -> None:
         if self.event_id is not None and ("*" in changes.kinds or changes.touches(

@@ -125,7 +125,7 @@ class TimelinePanel(QWidget):
         self._loading = False
         self._again = False
         self._fill([])
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     @property
     def loading(self) -> bool:
