@@ -40,7 +40,9 @@ def _flag_colour(rec: dict) -> str | None:
 
 GROUP_COLUMNS = [
     Column("Rule (name, or most common wording)", "title", width=320, color=_flag_colour),
-    Column("Flags", "flags", kind="list", width=110, color=_flag_colour),
+    Column("Flags", "flags", kind="list", width=110, color=_flag_colour,
+           tip="Contested: read as absolute by some and discretionary by others. "
+               "Myth: believed absolute, found discretionary on checking"),
     Column("People", "people", kind="number", width=60),
     Column("Absolute", "absolute", kind="number", width=70),
     Column("Discretionary", "discretionary", kind="number", width=95),
