@@ -17,6 +17,9 @@ EXPECTED = {
     "plans.py": ["plan-1.png", "plan-2.png", "plan-3.png", "plan-4.png", "plan-1280.png",
                  "plan-templates.png"],
     "library.py": ["library-search.png"],
+    "desktop.py": ["desktop-file-menu.png", "desktop-recent.png", "desktop-empty-plans.png",
+                   "desktop-guide.png", "desktop-shortcuts.png", "desktop-minutes.png",
+                   "desktop-pinned.png", "desktop-rehearse.png"],
     "flex.py": ["flex-register.png", "flex-crowd.png", "flex-assessments.png",
                 "flex-rule-form.png", "flex-group-notes.png", "flex-scores.png"],
 }
