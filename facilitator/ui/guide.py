@@ -57,9 +57,10 @@ def menu_shortcuts(window) -> list[tuple[str, str, str]]:
             walk(top.menu(), _plain(top.menu().title()))
     for act in window.findChildren(QAction):
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
-        if keys and id(act) not in seen and _plain(act.text()):
+        row = ("In an area", _plain(act.text()), " or ".join(keys))
+        if keys and id(act) not in seen and row[1] and row not in rows:  # one Filter, not four
             seen.add(id(act))
-            rows.append(("In an area", _plain(act.text()), " or ".join(keys)))
+            rows.append(row)
     return rows
 
 
@@ -81,7 +82,7 @@ class GuideWindow(QDialog):
         self.main_window = window
         self.pages = QListWidget()
         self.pages.setObjectName("guidePages")
-        self.pages.setMaximumWidth(210)
+        self.pages.setMaximumWidth(180)
         for _key, title in PAGES:
             self.pages.addItem(QListWidgetItem(title))
         self.browser = QTextBrowser()

@@ -30,4 +30,4 @@ class MinutesDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor, option, _index):  # noqa: N802
         rect = option.rect
-        editor.setGeometry(rect.adjusted(0, 0, max(0, 74 - rect.width()), 0))  # room for "120 min"
+        editor.setGeometry(rect.adjusted(0, 0, max(0, 84 - rect.width()), 0))  # room for "120 min"

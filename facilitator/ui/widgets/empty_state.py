@@ -20,9 +20,7 @@ class EmptyState(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.text = QLabel(text)
         self.text.setObjectName("emptyText")
-        self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.text.setMaximumWidth(520)
         self.text.setStyleSheet("color: #444; font-size: 11pt;")
         row = QHBoxLayout()
         row.addStretch(1)
@@ -56,7 +54,7 @@ def no_cohort_state(ctx, area_text: str) -> EmptyState:
 
     return EmptyState(
         "No cohort yet",
-        f"{area_text} belong to a cohort. Create a cohort or add the demo to start.",
+        f"{area_text} belong to a cohort.\nCreate a cohort or add the demo to start.",
         [("New cohort…", trigger("act_new_cohort")), ("Add the demo cohort", trigger("act_demo"))],
     )
 
