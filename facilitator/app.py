@@ -58,9 +58,35 @@ def run_app(db_arg: str | None = None) -> int:
     # Open the database once the window has painted: the worker's imports would otherwise
     # compete with the first paint for the interpreter.
     QTimer.singleShot(0, starter.window_ready)
+    waker = close_on_signals(app, window)  # noqa: F841 - ticks as long as the app runs
     code = app.exec()
     starter.shutdown()
     return code
+
+
+SIGNAL_WAKE_MS = 200
+
+
+def close_on_signals(app, window):
+    """SIGTERM and SIGINT (a logout, `kill`, Ctrl+C in the terminal) close the app as Quit
+    does: the window saves its state, and after the event loop the database is backed up
+    and unlocked. Python runs signal handlers only between its own bytecodes, so a timer
+    wakes the interpreter while Qt's loop waits."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(signum, _frame) -> None:
+        log.info("signal %s: closing as Quit does", signum)
+        window.close()
+        app.quit()  # also ends a dialog's loop, if one is open
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, close)
+    waker = QTimer()
+    waker.timeout.connect(lambda: None)
+    waker.start(SIGNAL_WAKE_MS)
+    return waker
 
 
 def log_path() -> Path:
@@ -90,15 +116,32 @@ def report_unexpected(kind, exc, tb) -> None:
     )
 
 
+OPEN_ANOTHER, NEW_DATABASE = "Open another file…", "New database…"
+CHOOSE_ANOTHER, START_NEW = "Choose another file…", "Start a new one…"
+
+
+def refusal_buttons(text: str, escape: str, can_retry: bool = False) -> list[str]:
+    """The buttons of a "cannot open this file" question. A message that says "Choose another
+    file, or start with a new one" gets exactly those two, in its words."""
+    if "start with a new one" in text:
+        return [CHOOSE_ANOTHER, START_NEW, escape]
+    return (["Try again"] if can_retry else []) + [OPEN_ANOTHER, NEW_DATABASE, escape]
+
+
 class Starter:
-    """Opens the database off the UI thread and handles every way that can go wrong."""
+    """Opens a database off the UI thread and handles every way that can go wrong: at start-up,
+    and when File → New / Open / Open recent switch to another file (the open one is closed,
+    backed up and unlocked only once the new one has opened)."""
 
     def __init__(self, window, path: Path):
         self.window = window
         self.path = path
         self.ctx = None
         self.pending_db = None  # opened by the worker, not yet handed to the window
+        self.opening = False
         self.ready_mode = os.environ.get(READY_ENV, "")
+        window.database_requested.connect(self.switch_to)
+        window.act_demo.triggered.connect(self.add_demo)
 
     def window_ready(self) -> None:
         if self.ready_mode == "interactive":
@@ -116,6 +159,7 @@ class Starter:
         from facilitator.ui.workers import run_in_background
 
         path = self.path
+        self.opening = True
 
         def work():
             from facilitator.store.database import open_database
@@ -125,15 +169,30 @@ class Starter:
 
         run_in_background(work, self._opened, self._failed)
 
+    def switch_to(self, path: Path) -> None:
+        """Open `path` instead of the database open now (File → New / Open / Open recent)."""
+        path = Path(path)
+        if self.opening:
+            self.window.statusBar().showMessage("Still opening a database; try again in a moment.", 5000)
+            return
+        if self.ctx is not None and path.resolve() == self.ctx.db.path.resolve():
+            self.window.statusBar().showMessage(f"{path.name} is the database open now.", 5000)
+            return
+        self.path = path
+        self.window.statusBar().showMessage(f"Opening {path}…")
+        self.open()
+
     def _opened(self, db) -> None:
         from PySide6.QtCore import QTimer
 
         from facilitator.ui.context import AppContext
 
+        self.opening = False
         self.pending_db = None
+        if self.ctx is not None:
+            self._close_in_background(self.window.detach())
         self.ctx = AppContext(db, self.window)
         self.window.attach(self.ctx)
-        self.window.act_demo.triggered.connect(self.add_demo)
         # New built-in cards can wait a moment: the area on screen loads its rows first.
         QTimer.singleShot(CARD_SYNC_DELAY_MS, self.sync_cards)
         report = db.report
@@ -151,6 +210,22 @@ class Starter:
             QTimer.singleShot(CARD_SYNC_DELAY_MS, lambda: check_retention(self.ctx, self.window))
         if self.window.first_run and not self.ready_mode:
             self.offer_demo()
+
+    def _close_in_background(self, old_ctx) -> None:
+        """Close the database we switched away from once the jobs started on it have
+        finished: backed up on close and unlocked, as when quitting."""
+        from facilitator.ui.workers import run_in_background, running_jobs
+
+        others, db = running_jobs(), old_ctx.db
+        backup_on_close = not self.ready_mode
+
+        def work():
+            for job in others:
+                job.finished.wait(60)
+            db.close(backup_on_close=backup_on_close)
+
+        run_in_background(work, lambda _r: old_ctx.deleteLater(),
+                          lambda exc: self.window.ctx and self.window.ctx.show_error(exc, self.window))
 
     def sync_cards(self) -> None:
         """Load new or updated built-in method cards, whichever area is on screen."""
@@ -198,11 +273,10 @@ class Starter:
                           while_alive(ctx, lambda exc: ctx.show_error(exc, self.window)))
 
     def _failed(self, exc: Exception) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from facilitator.store.errors import DamagedDatabase, StoreError
-        from facilitator.ui import messages
 
+        self.opening = False
+        self.pending_db = None
         if isinstance(exc, DamagedDatabase):
             self._offer_restore(exc)
             return
@@ -214,19 +288,45 @@ class Starter:
             text, title = str(exc), exc.title
         if self.ready_mode:  # scripted start (benchmarks, tests): report and stop
             print(f"open-failed {title}: {text}", flush=True)
-            self.window.close()
+            if self.ctx is None:
+                self.window.close()
             return
-        if messages.choose(self.window, title, text, ["Open another file…", "Quit"], critical=True) == 0:
-            name, _ = QFileDialog.getSaveFileName(
-                self.window, "Open or create a database", str(self.path.parent),
-                "Facilitator database (*.sqlite);;All files (*)",
-                options=QFileDialog.Option.DontConfirmOverwrite,
-            )
-            if name:
-                self.path = Path(name)
-                self.open()
-                return
-        self.window.close()
+        self._refuse(title, text, type(exc).__name__ == "AlreadyOpen")
+
+    def _escape(self) -> str:
+        return "Keep the current database" if self.ctx is not None else "Quit"
+
+    def _refuse(self, title: str, text: str, can_retry: bool = False) -> None:
+        """Say why the file cannot be opened and offer exactly what the message names."""
+        from facilitator.ui import messages, recent_files
+
+        escape = self._escape()
+        buttons = refusal_buttons(text, escape, can_retry)
+        index = messages.choose(self.window, title, text, buttons, critical=True)
+        choice = buttons[index]
+        folder = str(self.path.parent)
+        path = None
+        if choice == "Try again":
+            self.open()
+            return
+        if choice in (OPEN_ANOTHER, CHOOSE_ANOTHER):
+            path = recent_files.choose_existing(self.window, folder)
+        elif choice in (NEW_DATABASE, START_NEW):
+            path = recent_files.choose_new(self.window, folder)
+        if path is not None:
+            self.path = path
+            self.open()
+        elif choice != escape:  # the file dialog was cancelled: back to the question
+            self._refuse(title, text, can_retry)
+        else:
+            self._give_up()
+
+    def _give_up(self) -> None:
+        if self.ctx is None:
+            self.window.close()
+        else:
+            self.path = self.ctx.db.path
+            self.window.statusBar().showMessage(f"Still working on {self.path.name}.", 5000)
 
     def _offer_restore(self, exc) -> None:
         from facilitator.store import backup
@@ -234,7 +334,7 @@ class Starter:
         from facilitator.ui import messages
 
         good = backup.newest_good_backup(self.path)
-        buttons, detail = ["Start an empty database", "Quit"], ""
+        buttons, detail = ["Start an empty database", self._escape()], ""
         if good:
             stamp = time.strftime("%d %b %Y %H:%M", time.localtime(good.stat().st_mtime))
             detail = f"The newest good backup is from {stamp}."
@@ -245,13 +345,13 @@ class Starter:
                 backup.restore_backup(good, self.path)
             except (StoreError, OSError) as err:
                 messages.warn(self.window, "Could not restore the backup", str(err))
-                self.window.close()
+                self._give_up()
                 return
             self.open()
         elif choice == "Start an empty database":
             self.open()
         else:
-            self.window.close()
+            self._give_up()
 
     def shutdown(self) -> None:
         """Close the database once background jobs (a demo being written, cards being
@@ -259,6 +359,6 @@ class Starter:
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone(60_000)
-        db = self.ctx.db if self.ctx is not None else self.pending_db
-        if db is not None and db.engine is not None:
-            db.close(backup_on_close=not self.ready_mode)
+        for db in (self.ctx.db if self.ctx is not None else None, self.pending_db):
+            if db is not None and db.engine is not None:
+                db.close(backup_on_close=not self.ready_mode)

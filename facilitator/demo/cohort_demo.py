@@ -8,11 +8,17 @@ from datetime import date
 
 from sqlalchemy import insert, select
 
+from facilitator.demo.dates import DemoCalendar
 from facilitator.models import Cohort, Facilitator, Organisation, Participant, PeerGroup
 from facilitator.models.base import new_uuid, utcnow
 from facilitator.store.database import Database
 
-DEMO_NAME = "Systems Changers 2026 (demo)"
+DEMO_PATTERN = "Systems Changers % (demo)"
+
+
+def demo_name(start: date) -> str:
+    """Named for the year it starts in, as programmes are ("Systems Changers 2026 (demo)")."""
+    return DEMO_PATTERN.replace("%", str(start.year))
 
 PRINCIPLES = """Insights, not solutions
 Discovery and questions before answers
@@ -57,16 +63,16 @@ TEAM = [
 ]
 
 
-def build(db: Database) -> tuple[int, bool]:
+def build(db: Database, cal: DemoCalendar) -> tuple[int, bool]:
     """Create the demo cohort; (cohort id, whether it was created now)."""
     with db.session() as s:
-        existing = s.scalar(select(Cohort).where(Cohort.name == DEMO_NAME))
+        existing = s.scalar(select(Cohort).where(Cohort.name.like(DEMO_PATTERN)))
         if existing is not None:
             return existing.id, False
         cohort = Cohort(
-            name=DEMO_NAME,
-            start_date=date(2026, 9, 14),
-            end_date=date(2027, 6, 25),
+            name=demo_name(cal.start),
+            start_date=cal.start,
+            end_date=cal.end,
             description=(
                 "Twelve frontline workers from housing, recovery, mental health, social care and "
                 "advice services, learning together how to change the systems they work in."
@@ -83,7 +89,7 @@ def build(db: Database) -> tuple[int, bool]:
             s.add(org)
             orgs.append(org)
         s.flush()
-        consent_day = date(2026, 9, 1)
+        consent_day = cal.day(-13)  # at the briefing, two weeks before the first residential
         people = []
         for i, (given, family, pronouns, role, org_i, access, diet) in enumerate(PEOPLE):
             share = i % 4 != 3  # a few have not agreed to share with their organisation

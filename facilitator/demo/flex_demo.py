@@ -4,10 +4,10 @@ shows contested rules and myths on first run."""
 from __future__ import annotations
 
 import random
-from datetime import date
 
 from sqlalchemy import select
 
+from facilitator.demo.dates import DemoCalendar
 from facilitator.models import Participant
 from facilitator.services.flex import assessments, data_files, registers
 from facilitator.store.database import Database
@@ -78,7 +78,8 @@ FLEX = {
 }
 
 
-def fill(db: Database, cohort_id: int) -> None:
+def fill(db: Database, cohort_id: int, cal: DemoCalendar) -> None:
+    checked_on = cal.day(49)  # rules checked after the first month, weeks before today
     with db.read() as s:
         people = list(s.scalars(select(Participant.id).where(Participant.cohort_id == cohort_id)
                                 .order_by(Participant.id)))
@@ -89,7 +90,7 @@ def fill(db: Database, cohort_id: int) -> None:
             registers.create_rule(db, cohort_id, pid, {
                 "rule": text, "area": area, "belief": belief, "source_kind": source,
                 "condition": condition, "verdict": verdict, "checked_with": checked_with,
-                "checked_on": date(2026, 11, 2) if verdict else None, "evidence": evidence,
+                "checked_on": checked_on if verdict else None, "evidence": evidence,
                 "flex_holder": holder if verdict == "discretionary" else "",
                 "experiment": idea if verdict == "discretionary" else "",
                 "status": "Experiment planned" if verdict == "discretionary" else
@@ -98,9 +99,8 @@ def fill(db: Database, cohort_id: int) -> None:
     rnd = random.Random(7)
     for key in data_files.TEMPLATE_KEYS:
         tpl = data_files.template(key)
-        for i, pid in enumerate(people):
+        for pid in people:
+            # at the first residential; the programme is still running, so nobody has done
+            # the end-of-programme one yet (it would be dated in the future)
             start = {it.key: (rnd.randint(1, 3), "") for it in tpl.items}
-            assessments.save_scores(db, cohort_id, pid, key, "start", start, date(2026, 9, 14))
-            if i % 3 != 2:  # a few have not done the end one yet
-                end = {k: (min(tpl.high, s + rnd.randint(0, 2)), "") for k, (s, _) in start.items()}
-                assessments.save_scores(db, cohort_id, pid, key, "end", end, date(2027, 6, 25))
+            assessments.save_scores(db, cohort_id, pid, key, "start", start, cal.start)

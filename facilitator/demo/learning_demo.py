@@ -5,10 +5,10 @@ diary entries, insights at all four levels and a few "what we will do differentl
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from facilitator.demo.dates import WEEKS_SO_FAR, DemoCalendar
 from facilitator.models import Event, Participant, RuleEntry
 from facilitator.services.learning import (
     calls,
@@ -20,8 +20,7 @@ from facilitator.services.learning import (
 )
 from facilitator.store.database import Database
 
-PULSE_START = date(2026, 9, 14)
-WEEKS = 12
+WEEKS = WEEKS_SO_FAR + 1  # the pulse began the week the programme did; this week is the last
 DROPPING = 9  # this person's answers fall sharply in the last week
 NOTICED = [
     "Our referral form asks the same thing three times.",
@@ -135,7 +134,7 @@ def _answers(rnd: random.Random, questions, level: float) -> dict:
     return out
 
 
-def fill(db: Database, cohort_id: int) -> None:
+def fill(db: Database, cohort_id: int, cal: DemoCalendar) -> None:
     with db.read() as s:
         people = list(s.scalars(select(Participant.id).where(Participant.cohort_id == cohort_id)
                                 .order_by(Participant.id)))
@@ -145,7 +144,8 @@ def fill(db: Database, cohort_id: int) -> None:
         call_ids = list(s.scalars(select(Event.id).where(Event.cohort_id == cohort_id,
                                                          Event.kind == "learning call")
                                   .order_by(Event.start_date)))
-    pulse.start_survey(db, cohort_id, PULSE_START)
+    pulse.start_survey(db, cohort_id, cal.start)
+    so_far = (cal.today - cal.start).days
     questions = pulse.get_survey(db, cohort_id)["questions"]
     rnd = random.Random(12)
     for i, pid in enumerate(people):
@@ -167,23 +167,23 @@ def fill(db: Database, cohort_id: int) -> None:
     for i, title, rule_n, month, outcome, happened, learnt in EXPERIMENTS:
         pid = people[i]
         rule_id = rules[pid][rule_n] if rule_n is not None and rule_n < len(rules[pid]) else None
-        year = 2026 if month >= 9 else 2027
+        planned = cal.day(min(30 * ((month - 9) % 12) + 5 + i, so_far))
         made_experiments.append(experiments.create_experiment(db, cohort_id, {
             "participant_id": pid, "title": title, "rule_id": rule_id,
-            "planned_on": date(year, month, 5 + i), "what_happened": happened, "learnt": learnt,
+            "planned_on": planned, "what_happened": happened, "learnt": learnt,
             "outcome": outcome}).id)
 
     made_diaries = []
     for i, days, (happened, felt, noticed, will), may_use in DIARY:
         made_diaries.append(diaries.create_entry(db, cohort_id, {
-            "participant_id": people[i], "written_on": PULSE_START + timedelta(days=days),
+            "participant_id": people[i], "written_on": cal.day(min(days, so_far)),
             "what_happened": happened, "how_i_felt": felt, "what_i_noticed": noticed,
             "what_i_will_do": will, "may_use": may_use}).id)
 
     for n, (level, title, text, themes, source, link, shareable) in enumerate(INSIGHTS):
         values = {"level": level, "title": title, "text": text, "themes": themes,
                   "source_kind": source, "shareable": shareable,
-                  "noted_on": PULSE_START + timedelta(days=14 + 7 * n)}
+                  "noted_on": cal.day(min(14 + 7 * n, so_far))}
         if link:
             what, k = link
             if what == "call" and k < len(call_ids):

@@ -3,8 +3,7 @@ trip and fortnightly learning calls, with some attendance marked."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
+from facilitator.demo.dates import DemoCalendar
 from facilitator.services.cohort import participants
 from facilitator.services.plans import agenda, attendance, events, sessions, templates
 from facilitator.store.database import Database
@@ -20,18 +19,19 @@ def _items(db: Database, session_id: int, rows) -> None:
         agenda.create_item(db, session_id, values)
 
 
-def build(db: Database, cohort_id: int) -> None:
-    res = templates.create_from_template(db, cohort_id, RESIDENTIAL, date(2026, 9, 14),
+def build(db: Database, cohort_id: int, cal: DemoCalendar) -> None:
+    res = templates.create_from_template(db, cohort_id, RESIDENTIAL, cal.start,
                                          "Residential 1: getting started").id
     events.update_event(db, res, {"venue": "Hollins Hall Retreat",
                                   "address": "Hollins Lane\nHebden Bridge HX7 8AB"})
 
+    lab_day = cal.day(57)  # a Tuesday, eight weeks after the residential
     lab = events.create_event(db, cohort_id, {
         "title": "Learning lab: systems prototyping", "kind": "learning lab",
-        "start_date": date(2026, 11, 10), "end_date": date(2026, 11, 10), "day_end": "16:30",
+        "start_date": lab_day, "end_date": lab_day, "day_end": "16:30",
         "venue": "The Old Library, Manchester", "notes": "Bring your monthly experiment cards."}).id
     morning = sessions.create_session(db, lab, {
-        "title": "Designing our space", "day": date(2026, 11, 10), "start": "09:30",
+        "title": "Designing our space", "day": lab_day, "start": "09:30",
         "objectives": "Each trio has a paper prototype of one change to their service."}).id
     _items(db, morning, [
         ("Check-in", "reflection", 20, {"instructions": "One word for the month since the residential."}),
@@ -45,7 +45,7 @@ def build(db: Database, cohort_id: int) -> None:
         ("Lunch", "meal", 45, {"pinned": "12:30"}),
     ])
     afternoon = sessions.create_session(db, lab, {
-        "title": "Testing the prototypes", "day": date(2026, 11, 10),
+        "title": "Testing the prototypes", "day": lab_day,
         "objectives": "Every prototype has been tested by someone who did not make it."}).id
     _items(db, afternoon, [
         ("Test rounds", "activity", 0, {"instructions": "Two rounds in parallel rooms."}),
@@ -55,11 +55,12 @@ def build(db: Database, cohort_id: int) -> None:
         ("Check-out", "reflection", 15),
     ])
 
+    trip_day = cal.day(128)  # a Wednesday in the nineteenth week
     trip = events.create_event(db, cohort_id, {
         "title": "Field trip: council innovation lab", "kind": "field trip",
-        "start_date": date(2027, 1, 20), "end_date": date(2027, 1, 20), "day_end": "16:00",
+        "start_date": trip_day, "end_date": trip_day, "day_end": "16:00",
         "venue": "Civic Centre, Leeds"}).id
-    visit = sessions.create_session(db, trip, {"title": "Visit", "day": date(2027, 1, 20),
+    visit = sessions.create_session(db, trip, {"title": "Visit", "day": trip_day,
                                                "start": "10:00"}).id
     _items(db, visit, [
         ("Train to Leeds", "travel", 0, {"instructions": "Meet at 08:45 under the clock."}),
@@ -71,7 +72,7 @@ def build(db: Database, cohort_id: int) -> None:
 
     calls = []
     for k in range(3):
-        day = date(2026, 9, 28) + timedelta(days=14 * k)
+        day = cal.day(14 + 14 * k)
         call = events.create_event(db, cohort_id, {
             "title": f"Learning call {k + 1}", "kind": "learning call", "start_date": day,
             "end_date": day, "venue": "Video call"}).id

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from facilitator.services.cohort import cohorts
 from facilitator.ui import messages, undo
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import FormDialog
 
 
@@ -21,7 +22,7 @@ class CohortSelector(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setToolTip("The cohort you are working on")
         self.currentIndexChanged.connect(self._index_changed)
-        ctx.changed.connect(lambda ch: ("cohorts" in ch.kinds or "*" in ch.kinds) and self.reload(ch.cohort_id))
+        ctx.changed.connect(self._on_changed)
         self._quiet = False
 
     def reload(self, select_id: int | None = None) -> list[dict]:
@@ -33,11 +34,17 @@ class CohortSelector(QComboBox):
         self._quiet = True
         self.clear()
         for r in rows:
-            self.addItem(f"{r['name']}  ({r['participants']} participants)", r["id"])
+            self.addItem(f"{r['name']}  ({count(r['participants'], 'participant')})", r["id"])
         self._quiet = False
         self.setCurrentIndex(ids.index(want) if want in ids else -1)
         self.ctx.set_cohort(want)
         return rows
+
+    def _on_changed(self, changes) -> None:
+        if "*" in changes.kinds or changes.touches("cohorts"):
+            self.reload(changes.cohort_id)
+        elif changes.touches("participants"):  # the "(12 participants)" counts follow
+            self.reload()
 
     def _index_changed(self, index: int) -> None:
         if not self._quiet:

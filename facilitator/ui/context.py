@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from facilitator.services.changes import Changes
-from facilitator.services.errors import ServiceError, ValidationError
+from facilitator.services.errors import NotFound, ServiceError, ValidationError
 from facilitator.store.errors import StoreError
 from facilitator.ui import messages
 
@@ -44,6 +44,16 @@ class AppContext(QObject):
         except (ServiceError, StoreError) as exc:
             self.show_error(exc, parent)
             return None
+
+    def reload_failed(self, exc: Exception, parent: QWidget | None = None) -> bool:
+        """A view's background reload failed. When what it showed is gone (NotFound: an undo,
+        or another view, removed it as the reload was asked for), that is not the user's
+        problem: nothing is shown and True says "it is gone, show what is there now".
+        Any other error is shown in words (False)."""
+        if isinstance(exc, NotFound):
+            return True
+        self.show_error(exc, parent)
+        return False
 
     def show_error(self, exc: Exception, parent: QWidget | None = None) -> None:
         title = getattr(exc, "title", None) or (

@@ -5,7 +5,7 @@ first time it is shown or asked for, so start-up pays only for the area on scree
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -56,6 +56,7 @@ class LazyAreas(dict):
 
 
 class MainWindow(QMainWindow):
+    database_requested = Signal(object)  # Path: File → New / Open / Open recent chose this file
 
     def __init__(self):
         super().__init__()
@@ -95,28 +96,59 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
-        self.act_new_cohort = self._action(self.file_menu, "&New cohort…", QKeySequence.StandardKey.New)
-        self.act_edit_cohort = self._action(self.file_menu, "&Edit cohort…", "Ctrl+E")
-        self.act_delete_cohort = self._action(self.file_menu, "&Delete cohort…")
-        self.file_menu.addSeparator()
-        self.act_demo = self._action(self.file_menu, "Add the &demo cohort")
-        self.act_backup = self._action(self.file_menu, "&Back up now", "Ctrl+Shift+B")
-        self.act_restore = self._action(self.file_menu, "&Restore from backup…")
-        self.file_menu.addSeparator()
-        self.act_print = self._action(self.file_menu, "&Print and export…", QKeySequence.StandardKey.Print)
-        self.file_menu.addSeparator()
-        self.act_quit = self._action(self.file_menu, "&Quit", QKeySequence.StandardKey.Quit)
-        self.act_quit.triggered.connect(self.close)
+        self._build_file_menu(self.file_menu)
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
         help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu
+        self.act_guide = self._action(help_menu, "User &guide", "F1")
+        self.act_guide.triggered.connect(lambda: self._show_guide())
+        self.act_shortcuts = self._action(help_menu, "&Keyboard shortcuts")
+        self.act_shortcuts.triggered.connect(lambda: self._show_guide("shortcuts"))
+        help_menu.addSeparator()
         self.act_export_log = self._action(help_menu, "E&xport log…")
         self.act_export_log.triggered.connect(lambda: show_export_log(self.ctx, self))
         about = self._action(help_menu, "&About Facilitator")
         about.triggered.connect(self._about)
-        for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
-                    self.act_demo, self.act_backup, self.act_restore, self.act_print):
+        for act in self._needs_database():
             act.setEnabled(False)
+
+    def _build_file_menu(self, menu) -> None:
+        """The File menu, top to bottom: databases, cohorts, the demo and backups, Quit.
+        New entries (printing, importing, restoring) slot in between the separators here."""
+        from facilitator.ui import recent_files
+
+        self.act_new_db = self._action(menu, "New data&base…")
+        self.act_new_db.triggered.connect(lambda: recent_files.ask_new_database(self))
+        self.act_open_db = self._action(menu, "&Open database…", QKeySequence.StandardKey.Open)
+        self.act_open_db.triggered.connect(lambda: recent_files.ask_open_database(self))
+        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(lambda: recent_files.fill_menu(self, self.recent_menu))
+        menu.addSeparator()
+        self.act_new_cohort = self._action(menu, "&New cohort…", QKeySequence.StandardKey.New)
+        self.act_edit_cohort = self._action(menu, "&Edit cohort…", "Ctrl+E")
+        self.act_delete_cohort = self._action(menu, "&Delete cohort…")
+        for act, name in ((self.act_new_cohort, "new_cohort"), (self.act_edit_cohort, "edit_cohort"),
+                          (self.act_delete_cohort, "delete_cohort")):
+            act.triggered.connect(lambda _=False, n=name: self.selector and getattr(self.selector, n)())
+        menu.addSeparator()
+        self.act_demo = self._action(menu, "Add the &demo cohort")
+        self.act_backup = self._action(menu, "&Back up now", "Ctrl+Shift+B")
+        self.act_backup.triggered.connect(self._backup)
+        self.act_restore = self._action(menu, "&Restore from backup…")
+        self.act_restore.triggered.connect(self._restore_from_backup)
+        menu.addSeparator()
+        self.act_print = self._action(menu, "&Print and export…", QKeySequence.StandardKey.Print)
+        self.act_print.triggered.connect(self._print)
+        menu.addSeparator()
+        self.act_quit = self._action(menu, "&Quit", "Ctrl+Q")  # the standard key is empty on some desktops
+        self.act_quit.triggered.connect(self.close)
+
+    def _needs_database(self) -> tuple[QAction, ...]:
+        return (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
+                self.act_demo, self.act_backup, self.act_restore, self.act_print)
 
     def _action(self, menu, text, shortcut=None) -> QAction:
         act = QAction(text, self)
@@ -127,10 +159,12 @@ class MainWindow(QMainWindow):
 
     # attaching the database ---------------------------------------------------------------
     def attach(self, ctx) -> None:
+        from facilitator.ui import recent_files
         from facilitator.ui.cohort_selector import CohortSelector
 
         self.ctx = ctx
         ctx.window = self
+        self.setWindowTitle(f"{ctx.db.path.name} — {APP_NAME}")
         undo_act = ctx.undo_stack.createUndoAction(self, "&Undo")
         undo_act.setShortcut(QKeySequence.StandardKey.Undo)
         redo_act = ctx.undo_stack.createRedoAction(self, "&Redo")
@@ -142,14 +176,7 @@ class MainWindow(QMainWindow):
         self.selector = CohortSelector(ctx, self)
         self.toolbar.addWidget(QLabel(" Cohort: "))
         self.toolbar.addWidget(self.selector)
-        self.act_new_cohort.triggered.connect(self.selector.new_cohort)
-        self.act_edit_cohort.triggered.connect(self.selector.edit_cohort)
-        self.act_delete_cohort.triggered.connect(self.selector.delete_cohort)
-        self.act_backup.triggered.connect(self._backup)
-        self.act_restore.triggered.connect(self._restore_from_backup)
-        self.act_print.triggered.connect(self._print)
-        for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
-                    self.act_demo, self.act_backup, self.act_restore, self.act_print):
+        for act in self._needs_database():
             act.setEnabled(True)
 
         remembered = settings().value(self._cohort_key())
@@ -166,6 +193,43 @@ class MainWindow(QMainWindow):
         self._show_area(self.nav.currentRow())
         self.statusBar().showMessage(f"Database: {ctx.db.path}", 8000)
         self.first_run = not rows
+        recent_files.remember(ctx.db.path)
+
+    def detach(self):
+        """Take the open database's views down (before switching to another database); the
+        window stays, showing "Opening…". Returns the old context, whose database the caller
+        closes once its background jobs are done."""
+        ctx = self.ctx
+        if ctx is None:
+            return None
+        self.save_state()
+        for act in self._needs_database():
+            act.setEnabled(False)
+        for act in (self.undo_action, self.redo_action):
+            self.edit_menu.removeAction(act)
+            act.deleteLater()
+        self.toolbar.clear()
+        self.selector.deleteLater()
+        self.selector = None
+        self.view_menu.clear()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        while self.stack.count():
+            w = self.stack.widget(0)
+            self.stack.removeWidget(w)
+            w.deleteLater()
+        self.areas = LazyAreas(self._build_area)
+        self.stack.addWidget(self.waiting)
+        self.stack.setCurrentWidget(self.waiting)
+        self.ctx = None
+        ctx.window = None
+        self.setWindowTitle(APP_NAME)
+        self.statusBar().showMessage("Opening the database…")
+        return ctx
+
+    def nav_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
 
     def show_area(self, key: str):
         """Switch to the area registered under `key` and return it."""
@@ -193,12 +257,15 @@ class MainWindow(QMainWindow):
     def _backup(self) -> None:
         from facilitator.ui.workers import run_in_background
 
+        ctx = self.ctx
+        if ctx is None:
+            return
         self.statusBar().showMessage("Backing up…")
-        db = self.ctx.db
+        db = ctx.db
         run_in_background(
             lambda: db.backup("manual"),
             lambda dest: self.statusBar().showMessage(f"Backup written and checked: {dest}", 10000),
-            lambda exc: self.ctx.show_error(exc, self),
+            lambda exc: ctx.show_error(exc, self),
         )
 
     def _restore_from_backup(self) -> None:
@@ -210,6 +277,13 @@ class MainWindow(QMainWindow):
         from facilitator.ui.exports.print_dialog import open_print_dialog
 
         return open_print_dialog(self.ctx, self)
+
+    def _show_guide(self, page: str = "index") -> None:
+        from facilitator.ui.guide import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show_page(page)
 
     def _about(self) -> None:
         from facilitator import __version__

@@ -112,6 +112,11 @@ def run_in_background(
     return job
 
 
+def running_jobs() -> list[Job]:
+    """The jobs started and not yet reported back (to wait for before closing their database)."""
+    return list(_live)
+
+
 def while_alive(widget: QObject, fn: Callable[..., Any]) -> Callable[..., Any]:
     """A callback that does nothing if `widget` was destroyed while the job ran."""
     return lambda *args: fn(*args) if isValid(widget) else None

@@ -86,7 +86,7 @@ def test_newer_database_message_and_quit_leaves_file_alone(qtbot, tmp_path, answ
     qtbot.waitUntil(lambda: bool(answers.questions), timeout=10_000)
     title, text = answers.questions[0]
     assert title == "Database from a newer version" and "Install the newer version" in text
-    assert answers.offered == ["Open another file…", "Quit"]
+    assert answers.offered == ["Open another file…", "New database…", "Quit"]
     assert path.read_bytes() == before
 
 

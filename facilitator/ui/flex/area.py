@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from facilitator.ui.flex.assessments_view import AssessmentsView
 from facilitator.ui.flex.crowd_view import CrowdView
 from facilitator.ui.flex.register import RegisterView
+from facilitator.ui.widgets.empty_state import CohortOrEmpty
 
 
 class FlexArea(QWidget):
@@ -23,6 +24,7 @@ class FlexArea(QWidget):
         self.tabs.addTab(self.register, "Rules register")
         self.tabs.addTab(self.crowd, "What does the crowd know?")
         self.tabs.addTab(self.assessments, "Self-assessments")
+        self.page = CohortOrEmpty(ctx, self.tabs, "Rules registers and self-assessments")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 0)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.page, 1)

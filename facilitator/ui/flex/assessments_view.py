@@ -233,7 +233,7 @@ class AssessmentsView(QWidget):
 
     def _failed(self, exc) -> None:
         self.loading = False
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _show(self, gen: int, key: str, name: str, result) -> None:
         if gen != self._generation:

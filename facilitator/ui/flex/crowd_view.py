@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from facilitator.services.flex import crowd
 from facilitator.ui import undo
 from facilitator.ui.flex.charts import BELIEF_COLOURS, BLUE, ORANGE, BarChart
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel
 from facilitator.ui.workers import run_in_background, while_alive
@@ -39,7 +40,9 @@ def _flag_colour(rec: dict) -> str | None:
 
 GROUP_COLUMNS = [
     Column("Rule (name, or most common wording)", "title", width=320, color=_flag_colour),
-    Column("Flags", "flags", kind="list", width=110, color=_flag_colour),
+    Column("Flags", "flags", kind="list", width=110, color=_flag_colour,
+           tip="Contested: read as absolute by some and discretionary by others. "
+               "Myth: believed absolute, found discretionary on checking"),
     Column("People", "people", kind="number", width=60),
     Column("Absolute", "absolute", kind="number", width=70),
     Column("Discretionary", "discretionary", kind="number", width=95),
@@ -251,7 +254,7 @@ class CrowdView(QWidget):
 
     def _failed(self, exc) -> None:
         self.loading = False
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _on_changed(self, changes) -> None:
         if changes.touches("rule_entries", "rule_groups", "participants", "organisations", "*"):
@@ -283,9 +286,9 @@ class CrowdView(QWidget):
         myths = sum(1 for g in groups if g.myth)
         n_rules = sum(len(g.entry_ids) for g in groups)
         self.summary.setText(
-            f"{len(groups)} groups from {n_rules} rules · "
+            f"{count(len(groups), 'group')} from {count(n_rules, 'rule')} · "
             f"<span style='color:{FLAG_COLOUR['contested']}'><b>{contested} contested</b></span> · "
-            f"<span style='color:{FLAG_COLOUR['myth']}'><b>{myths} myths</b></span>"
+            f"<span style='color:{FLAG_COLOUR['myth']}'><b>{count(myths, 'myth')}</b></span>"
         )
         again = next((r for r, rec in enumerate(rows) if keep.intersection(rec["entry_ids"])), None)
         if again is not None:
@@ -338,7 +341,7 @@ class CrowdView(QWidget):
                 f"</span>{notes}")
         else:
             self.entries_model.set_records([])
-            self.detail.setText(f"{len(chosen)} groups selected: merge them to keep them together."
+            self.detail.setText(f"{count(len(chosen), 'group')} selected: merge them to keep them together."
                                 if chosen else "Choose a group to see its rules.")
         self._update_buttons()
 
@@ -375,7 +378,7 @@ class CrowdView(QWidget):
             state["before"], changes = crowd.split(db, cid, ids, take)
             return changes
 
-        undo.perform(self.ctx, f"Split {len(take)} rule(s) off a group", do,
+        undo.perform(self.ctx, f"Split {count(len(take), 'rule')} off a group", do,
                      lambda: crowd.restore(db, state["before"]))
 
     def describe_selected(self) -> None:

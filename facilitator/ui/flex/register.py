@@ -153,7 +153,7 @@ class RegisterView(QWidget):
 
         def failed(exc):
             self.people_loading = False
-            self.ctx.show_error(exc, self)
+            self.ctx.reload_failed(exc, self)
 
         run_in_background(lambda: registers.register_people(db, cid), while_alive(self, done),
                           while_alive(self, failed))

@@ -31,6 +31,7 @@ from facilitator.ui.library.card_view import CardView
 from facilitator.ui.library.import_dialog import ImportDialog
 from facilitator.ui.library.print_dialog import PrintCardsDialog
 from facilitator.ui.library.results_model import RecordRole, ToolListModel
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background, while_alive
 
@@ -216,7 +217,7 @@ class LibraryArea(QWidget):
             self._current = None
             self.card.show_empty("No cards match this search." if not rows else
                                  "Choose a card on the left to read it here.")
-        self.count.setText(f"{len(rows)} card(s)" + (" (first 200)" if len(rows) >= search.LIMIT else ""))
+        self.count.setText(count(len(rows), 'card') + (" (first 200)" if len(rows) >= search.LIMIT else ""))
         self._update_buttons()
         self.results_shown.emit(len(rows))
 
@@ -235,7 +236,7 @@ class LibraryArea(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _on_changed(self, changes) -> None:
         if "*" in changes.kinds or changes.touches("tools", "agenda_items"):
@@ -393,16 +394,16 @@ class LibraryArea(QWidget):
             return
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, f"Export {len(keys)} card(s) as a tool pack", "tool-pack.json", "Tool pack (*.json)"
+                self, f"Export {count(len(keys), 'card')} as a tool pack", "tool-pack.json", "Tool pack (*.json)"
             )
             if not path:
                 return
         db, window = self.ctx.db, self.window()
 
-        def done(count):
+        def done(n):
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(f"Exported {count} card(s) to {path}", 8000)
-            self.exported.emit(count)
+                window.statusBar().showMessage(f"Exported {count(n, 'card')} to {path}", 8000)
+            self.exported.emit(n)
 
         run_in_background(lambda: packs.export_pack(db, Path(path), keys), while_alive(self, done),
                           while_alive(self, lambda exc: self.ctx.show_error(exc, self)))

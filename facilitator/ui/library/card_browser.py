@@ -83,7 +83,7 @@ class CardBrowser(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _on_changed(self, changes) -> None:
         if "*" in changes.kinds or changes.touches("tools", "agenda_items"):

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser
 
 from facilitator.ui.library.results_model import span
+from facilitator.ui.plurals import count
 
 STYLE = """
 <style>
@@ -43,7 +44,7 @@ def card_html(rec: dict, *, newer_version: int | None = None) -> str:
     else:
         badges.append("Your card")
     if rec.get("times_used"):
-        badges.append(f"used {rec['times_used']} time(s)")
+        badges.append(f"used {count(rec['times_used'], 'time')}")
     parts = [
         STYLE,
         f"<h1>{escape(rec['name'])}</h1>",
@@ -67,7 +68,7 @@ def card_html(rec: dict, *, newer_version: int | None = None) -> str:
         f"<td>{escape(s['text'])}</td></tr>"
         for n, s in enumerate(rec["steps"], 1)
     )
-    parts += [f"<h3>Steps ({total} minutes)</h3>", f"<table cellspacing='0' cellpadding='3'>{rows}</table>"]
+    parts += [f"<h3>Steps ({count(total, 'minute')})</h3>", f"<table cellspacing='0' cellpadding='3'>{rows}</table>"]
     parts += ["<h3>Materials</h3>", _list(rec["materials"])]
     parts += ["<h3>Facilitator tips</h3>", _list(rec["tips"])]
     parts += ["<h3>In frontline settings</h3>", _list(rec["considerations"])]

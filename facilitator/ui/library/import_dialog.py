@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from facilitator.ui.plurals import count
+
 CHOICES = (
     ("keep", "Keep ours: skip the pack's version of these cards"),
     ("replace", "Replace ours with the pack's version (you can undo)"),
@@ -28,8 +30,8 @@ class ImportDialog(QDialog):
         self.plan = plan
         layout = QVBoxLayout(self)
         summary = QLabel(
-            f"<b>{escape(file_name)}</b><br>{len(plan.new)} new card(s), "
-            f"{len(plan.same)} already here unchanged, {len(plan.conflicts)} conflict(s)."
+            f"<b>{escape(file_name)}</b><br>{count(len(plan.new), 'new card')}, "
+            f"{len(plan.same)} already here unchanged, {count(len(plan.conflicts), 'conflict')}."
         )
         summary.setWordWrap(True)
         layout.addWidget(summary)

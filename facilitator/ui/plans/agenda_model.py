@@ -21,10 +21,19 @@ PROBLEM_BG = QColor("#fde2e1")
 BLOCK_FG = QColor("#35506b")
 ZERO_FG = QColor("#6b6b6b")
 COLUMNS = ("Start", "End", "Min", "Item", "Kind", "Lead", "Method / materials")
+MINUTES_COL = 2
+HEADER_TIPS = {
+    0: "Start: the clock time the item starts, from the session start and the durations "
+       "before it (⚑ = pinned: it keeps its time)",
+    1: "End: the clock time the item ends",
+    MINUTES_COL: "Minutes the item lasts (a nudge made while running the day shows as +5 or −5). "
+                 "Double-click or press F2 to change it here",
+}
 
 
 class AgendaModel(QAbstractTableModel):
     item_dropped = Signal(int, int)  # item id, row to put it before
+    minutes_edited = Signal(int, int)  # item id, the minutes typed in the Min cell
     tool_dropped = Signal(bytes, int)  # payload, row
 
     def __init__(self, parent=None):
@@ -51,8 +60,12 @@ class AgendaModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def _text(self, it: dict, col: int) -> str:
@@ -81,6 +94,8 @@ class AgendaModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(it, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return it["duration_minutes"] if col == MINUTES_COL else self._text(it, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             full = self._text(it, col).strip() if col in (3, 5, 6) else ""
             tips = [full] if full else []  # the full text, which a narrow column may cut
@@ -111,7 +126,21 @@ class AgendaModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
-        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() == MINUTES_COL:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """The Min cell edited in place: the service changes the item (one undo step) and the
+        view reloads, so nothing is stored here."""
+        it = self.item(index.row()) if index.isValid() else None
+        if it is None or index.column() != MINUTES_COL or role != Qt.ItemDataRole.EditRole:
+            return False
+        minutes = int(value)
+        if minutes != it["duration_minutes"]:
+            self.minutes_edited.emit(it["id"], minutes)
+        return True
 
     def supportedDropActions(self):
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction

@@ -26,8 +26,10 @@ from facilitator.services.plans import agenda, plan_view, sessions
 from facilitator.services.plans.timing import clock, length
 from facilitator.ui import messages, undo
 from facilitator.ui.plans import agenda_cards, edits
-from facilitator.ui.plans.agenda_model import AgendaModel
+from facilitator.ui.plans.agenda_model import MINUTES_COL, AgendaModel
 from facilitator.ui.plans.dialogs import choose_session
+from facilitator.ui.plans.minutes_editor import MinutesDelegate
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background, while_alive
 
@@ -39,6 +41,7 @@ PROBLEM_STYLE = "color: #9b1c1c;"
 COLUMN_WIDTHS = (72, 48, 44, 230, 70, 64)
 ITEM_SHARE, ITEM_MIN, ITEM_MAX = 0.52, 110, 280
 METHOD_MIN = 132  # its header, "Method / materials", in bold
+ITEM_EDITORS = {"pinned": "time"}  # "Pinned start" is a clock time that may be left out
 
 
 class AgendaView(QWidget):
@@ -102,7 +105,11 @@ class AgendaView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # only the Min cell edits in place (double-click or F2); the rest is in the item dialog
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setItemDelegateForColumn(MINUTES_COL, MinutesDelegate(self.table))
+        self.model.minutes_edited.connect(self._minutes_edited)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setDragDropOverwriteMode(False)
@@ -116,7 +123,7 @@ class AgendaView(QWidget):
         hh.setStretchLastSection(True)  # Method / materials takes what the others leave
         for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit_item())
+        self.table.doubleClicked.connect(lambda i: i.column() != MINUTES_COL and self.edit_item())
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -230,7 +237,7 @@ class AgendaView(QWidget):
             return
         self.event_id = None
         self._show(None)
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _on_changed(self, changes) -> None:
         if self.event_id is not None and (
@@ -364,7 +371,9 @@ class AgendaView(QWidget):
     def eventFilter(self, obj, event) -> bool:
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
-        if obj is self.table and event.type() == QEvent.Type.KeyPress:
+        if obj is self.table and event.type() == QEvent.Type.KeyPress and (
+                self.table.state() != QAbstractItemView.State.EditingState):
+            # (while the Min cell is being edited, its Enter and Delete are the spin box's)
             mods = event.modifiers()
             if mods == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self.step_item(-1 if event.key() == Qt.Key.Key_Up else 1)
@@ -434,7 +443,7 @@ class AgendaView(QWidget):
         ps = self.session()
         if ps is None or not messages.confirm(
             self, "Delete session",
-            f"Delete the session {ps['title']!r} and its {len(ps['items'])} item(s)?\n"
+            f"Delete the session {ps['title']!r} and its {count(len(ps['items']), 'item')}?\n"
             "You can undo this with Ctrl+Z.",
         ):
             return
@@ -461,7 +470,8 @@ class AgendaView(QWidget):
             return new
 
         FormDialog(self, f"Add an item to {ps['title']}", agenda.FIELDS,
-                   {"kind": "activity", "duration": "15"}, submit=submit).exec()
+                   {"kind": "activity", "duration": "15"}, submit=submit,
+                   shown_as=ITEM_EDITORS).exec()
 
     def edit_item(self) -> None:
         it = self.current_item()
@@ -475,7 +485,19 @@ class AgendaView(QWidget):
             return undo.edit(self.ctx, "agenda item", lambda i, v: agenda.update_item(db, i, v),
                              it["id"], before, clean(agenda.FIELDS, values)) or False
 
-        FormDialog(self, f"Edit item: {it['title']}", agenda.FIELDS, before, submit=submit).exec()
+        FormDialog(self, f"Edit item: {it['title']}", agenda.FIELDS, before, submit=submit,
+                   shown_as=ITEM_EDITORS).exec()
+
+    def _minutes_edited(self, item_id: int, minutes: int) -> None:
+        row = self.model.row_of(item_id)
+        it = self.model.item(row)
+        if it is None:
+            return
+        db, before = self.ctx.db, it["duration_minutes"]
+        self._select_item = item_id
+        edits.set_value(self.ctx, f"Change {it['title']} to {minutes} min",
+                        lambda m: agenda.update_item(db, item_id, {"duration": str(m)}),
+                        before, minutes)
 
     def duplicate_item(self) -> None:
         it = self.current_item()

@@ -9,6 +9,7 @@ from facilitator.ui.plans.agenda_view import AgendaView
 from facilitator.ui.plans.live_view import LiveView
 from facilitator.ui.plans.register_view import RegisterView
 from facilitator.ui.plans.timeline import TimelinePanel
+from facilitator.ui.widgets.empty_state import CohortOrEmpty
 
 
 class PlanArea(QWidget):
@@ -32,9 +33,10 @@ class PlanArea(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
         split.setSizes([215, 1050])
+        self.page = CohortOrEmpty(ctx, split, "Events, sessions and agendas")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
+        layout.addWidget(self.page)
         self.agenda.plan_loaded.connect(self._plan_loaded)
         self.timeline.event_chosen.connect(self.agenda.show_event)
         self.agenda.show_event(self.timeline.current_event_id())

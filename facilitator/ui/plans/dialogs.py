@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import OptionalDateEdit
 
 
@@ -51,7 +52,7 @@ class TemplateDialog(QDialog):
         self.template.setObjectName("template")
         for t in templates:
             suffix = " (built in)" if t["builtin"] else ""
-            self.template.addItem(f"{t['name']} · {t['days']} day(s){suffix}", t["key"])
+            self.template.addItem(f"{t['name']} · {count(t['days'], 'day')}{suffix}", t["key"])
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: #444;")

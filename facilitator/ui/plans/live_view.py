@@ -1,18 +1,24 @@
 """Running the day: what is on now, what is next, the minutes left, and +5 / −5 nudges that
-re-time the rest of the day."""
+re-time the rest of the day.
+
+Any day of the event can be chosen. On the day itself the clock is the real one; on any other
+day it is a rehearsal clock that stands at its start time ("from 09:00") until Start sets it
+running."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +28,8 @@ from facilitator.services.plans.timing import clock
 from facilitator.ui import undo
 
 TICK_MS = 15_000
+REHEARSAL_TICK_MS = 1_000
+REHEARSE_FROM = QTime(9, 0)
 
 class LiveView(QWidget):
     def __init__(self, ctx, parent=None, now=datetime.now):
@@ -30,6 +38,26 @@ class LiveView(QWidget):
         self.now = now
         self.plan: dict | None = None
         self.state: dict = {}
+        self.rehearsal_started: datetime | None = None  # the real time Start was pressed
+        self._day_was_chosen = False  # by the user: kept when the plan reloads
+        self.day_choice = QComboBox()
+        self.day_choice.setObjectName("liveDayChoice")
+        self.day_choice.setToolTip("The day of the event to run or rehearse")
+        self.day_choice.currentIndexChanged.connect(lambda _i: self._day_changed())
+        self.from_time = QTimeEdit(REHEARSE_FROM)
+        self.from_time.setObjectName("rehearseFrom")
+        self.from_time.setDisplayFormat("HH:mm")
+        self.from_time.setToolTip("The time the rehearsal clock starts from")
+        self.from_time.timeChanged.connect(lambda _t: self._stop_rehearsal())
+        self.start_button = QPushButton("Start the clock")
+        self.start_button.setObjectName("rehearseStart")
+        self.start_button.setCheckable(True)
+        self.start_button.setToolTip("Run the rehearsal clock from the time on the left, "
+                                     "minute by minute")
+        self.start_button.toggled.connect(self._start_toggled)
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("liveClock")
+        self.clock_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.day_label = QLabel()
         self.day_label.setObjectName("liveDay")
         self.day_label.setWordWrap(True)
@@ -58,12 +86,23 @@ class LiveView(QWidget):
         self.clear_button.clicked.connect(self.clear_nudges)
         self.rest = QListWidget()
         self.rest.setObjectName("liveRest")
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel("Day:"))
+        chooser.addWidget(self.day_choice)
+        chooser.addSpacing(16)
+        self.rehearse_label = QLabel("Rehearse from")
+        chooser.addWidget(self.rehearse_label)
+        chooser.addWidget(self.from_time)
+        chooser.addWidget(self.start_button)
+        chooser.addStretch(1)
+        chooser.addWidget(self.clock_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.minus_button)
         buttons.addWidget(self.plus_button)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
         layout.addWidget(self.day_label)
         layout.addWidget(self.now_label)
         layout.addWidget(self.left_label)
@@ -77,33 +116,103 @@ class LiveView(QWidget):
         self.timer.start()
         self.refresh()
 
+    # the day and the clock -------------------------------------------------------------------
     def set_plan(self, plan: dict | None) -> None:
+        same_event = bool(plan and self.plan and plan["id"] == self.plan["id"])
+        kept = self.chosen_date() if same_event and self._day_was_chosen else None
+        if not same_event:
+            self._day_was_chosen = False
+            self._stop_rehearsal()
         self.plan = plan
+        days = plan["days_plan"] if plan else []
+        dates = [d["date"] for d in days]
+        today = self.now().date()
+        want = kept if kept in dates else (today if today in dates else None)
+        self.day_choice.blockSignals(True)
+        self.day_choice.clear()
+        for d in days:
+            self.day_choice.addItem(f"{d['label']}", d["date"])
+        self.day_choice.setCurrentIndex(dates.index(want) if want in dates else (0 if days else -1))
+        self.day_choice.blockSignals(False)
         self.refresh()
 
+    def chosen_date(self):
+        return self.day_choice.currentData() if self.day_choice.currentIndex() >= 0 else None
+
+    def choose_day(self, index: int) -> None:
+        self.day_choice.setCurrentIndex(index)
+
+    @property
+    def rehearsing(self) -> bool:
+        """True unless the chosen day is today (then the real clock runs the day)."""
+        return self.chosen_date() != self.now().date()
+
+    def clock(self) -> datetime:
+        """The time the view runs the chosen day against."""
+        now = self.now()
+        day = self.chosen_date() or now.date()
+        if not self.rehearsing:
+            return now
+        start = self.from_time.time()
+        clock = datetime(day.year, day.month, day.day, start.hour(), start.minute())
+        if self.rehearsal_started is not None:
+            clock += now - self.rehearsal_started
+        return clock
+
+    def _day_changed(self) -> None:
+        self._day_was_chosen = True
+        self._stop_rehearsal()
+        self.refresh()
+
+    def _start_toggled(self, on: bool) -> None:
+        if on:
+            self.rehearsal_started = self.now()
+            self.start_button.setText("Stop the clock")
+            self.timer.setInterval(REHEARSAL_TICK_MS)
+        else:
+            self.rehearsal_started = None
+            self.start_button.setText("Start the clock")
+            self.timer.setInterval(TICK_MS)
+        self.refresh()
+
+    def _stop_rehearsal(self) -> None:
+        if self.start_button.isChecked():
+            self.start_button.setChecked(False)  # resets the clock through _start_toggled
+
     def refresh(self) -> None:
+        rehearsing = bool(self.plan and self.plan["days_plan"]) and self.rehearsing
+        for w in (self.rehearse_label, self.from_time, self.start_button):
+            w.setVisible(rehearsing)
+        self.day_choice.setEnabled(bool(self.plan and self.plan["days_plan"]))
         if not self.plan or not self.plan["days_plan"]:
             self.state = {}
             self.day_label.setText("Choose an event with sessions to run its day.")
-            for w in (self.now_label, self.left_label, self.next_label):
+            for w in (self.now_label, self.left_label, self.next_label, self.clock_label):
                 w.clear()
             self.rest.clear()
             self._update_buttons()
             return
-        now = self.now()
+        now = self.clock()
         self.state = plan_view.now_and_next(self.plan, now)
         day = self.state["day"]
-        rehearsal = (" — rehearsal: today is not a day of this event, so its first day is shown "
-                     "against the clock" if self.state["rehearsal"] else "")
-        self.day_label.setText(f"<b>{escape(self.plan['title'])}</b> · {escape(day['label'])} · "
-                               f"clock {now:%H:%M}{escape(rehearsal)}")
+        if rehearsing:
+            how = (" — rehearsal, the clock running" if self.rehearsal_started is not None else
+                   " — rehearsal: press Start the clock to run it from "
+                   f"{self.from_time.time().toString('HH:mm')}")
+        else:
+            how = " — today, on the real clock"
+        self.clock_label.setText(f"{'Rehearsal clock' if rehearsing else 'Clock'} {now:%H:%M}")
+        self.day_label.setText(f"<b>{escape(self.plan['title'])}</b> · {escape(day['label'])}"
+                               f"{escape(how)}")
         current, nxt = self.state["now"], self.state["next"]
         if current:
             self.now_label.setText(f"Now: {escape(current['title'])} "
                                    f"({clock(current['start_at'])}–{clock(current['end_at'])})")
             self.left_label.setText(f"{self.state['left']} min left")
         elif self.state["after_end"]:
-            self.now_label.setText("The day's agenda is over.")
+            self.now_label.setText("The day's agenda is over." + (
+                " Choose another day, or rehearse this one from an earlier time." if rehearsing
+                else ""))
             self.left_label.clear()
         else:
             self.now_label.setText("Nothing is running right now.")

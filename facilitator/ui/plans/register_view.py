@@ -26,6 +26,12 @@ KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_L: "late", Qt.Key.Key_E: "excused",
 LABELS = {"present": "Present", "late": "Late", "excused": "Excused", "absent": "Absent", "": ""}
 COLOURS = {"present": "#e3f4e4", "late": "#fff4d6", "excused": "#e6eefb", "absent": "#fde2e1"}
 COLUMNS = ("Participant", "Organisation", "Mark", "Note", "Across the cohort's events")
+HEADER_TIPS = {
+    "Mark": "Type P present, L late, E excused or A absent (then the next person); "
+            "Delete clears the mark, N adds a note",
+    "Across the cohort's events": "How often this person was present, late, excused or absent "
+                                  "over all the cohort's events",
+}
 _ROOT = QModelIndex()
 
 
@@ -53,8 +59,12 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -183,7 +193,13 @@ class RegisterView(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._loading = False
-        self.ctx.show_error(exc, self)
+        if self._again:  # a newer request is waiting: this failure is about an older one
+            self._again = False
+            self.reload()
+            return
+        if self.ctx.reload_failed(exc, self):
+            self.model.set_rows([], {})
+            self.totals.clear()
 
     def _on_changed(self, changes) -> None:
         if self.event_id is not None and ("*" in changes.kinds or changes.touches(

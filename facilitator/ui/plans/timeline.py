@@ -26,6 +26,7 @@ from facilitator.ui import messages, undo
 from facilitator.ui.plans import edits
 from facilitator.ui.plans.dialogs import TemplateDialog
 from facilitator.ui.plans.template_manager import TemplateManager
+from facilitator.ui.plurals import count
 from facilitator.ui.widgets.form import FormDialog
 from facilitator.ui.workers import run_in_background, while_alive
 
@@ -129,7 +130,7 @@ class TimelinePanel(QWidget):
         self._loading = False
         self._again = False
         self._fill([])
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     @property
     def loading(self) -> bool:
@@ -153,7 +154,7 @@ class TimelinePanel(QWidget):
                 marked = self._add_today(today, ev["start_date"] <= today)
             text = (f"{_dates(ev)}\n{ev['title']}\n{KIND_LABEL.get(ev['kind'], ev['kind'])}"
                     + (f" · {ev['venue']}" if ev["venue"] else "")
-                    + f" · {ev['sessions']} session(s)")
+                    + f" · {count(ev['sessions'], 'session')}")
             item = QListWidgetItem(text)
             item.setData(EVENT_ROLE, ev["id"])
             if ev["end_date"] < today:
@@ -272,7 +273,7 @@ class TimelinePanel(QWidget):
         ev = self.current_event()
         if ev is None or not messages.confirm(
             self, "Delete event",
-            f"Delete {ev['title']!r} with its {ev['sessions']} session(s), agenda and "
+            f"Delete {ev['title']!r} with its {count(ev['sessions'], 'session')}, agenda and "
             "attendance?\nYou can undo this with Ctrl+Z.",
         ):
             return
@@ -351,9 +352,9 @@ class TimelinePanel(QWidget):
         window = self.window()
         status = window.statusBar() if hasattr(window, "statusBar") else None
 
-        def done(count: int) -> None:
+        def done(n: int) -> None:
             if status is not None:
-                status.showMessage(f"Calendar with {count} event(s) written to {path}", 10000)
+                status.showMessage(f"Calendar with {count(n, 'event')} written to {path}", 10000)
 
         run_in_background(lambda: calendar_export.write_ics(db, cohort_id, path), done,
                           lambda exc: self.ctx.show_error(_as_words(exc), self))

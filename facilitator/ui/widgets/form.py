@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -59,17 +60,56 @@ class OptionalDateEdit(QDateEdit):
         return super().focusNextPrevChild(forward)
 
 
+class OptionalTimeEdit(QWidget):
+    """A clock time that may be left out: "[ ] Pinned at [12:30]". Its value is the text the
+    services read ("12:30"), or "" when not ticked."""
+
+    DEFAULT = QTime(12, 30)
+
+    def __init__(self, label: str = "Keep this time", parent=None):
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setTime(self.DEFAULT)
+        self.time.setEnabled(False)
+        self.check.toggled.connect(self.time.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.time)
+        row.addStretch(1)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> str:
+        return self.time.time().toString("HH:mm") if self.check.isChecked() else ""
+
+    def set_value(self, value) -> None:
+        text = "" if value is None else str(value).strip()
+        parsed = QTime.fromString(text, "H:mm") if text else QTime()
+        self.check.setChecked(parsed.isValid())
+        self.time.setTime(parsed if parsed.isValid() else self.DEFAULT)
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setToolTip(text)
+        self.check.setToolTip(text)
+        self.time.setToolTip(text)
+
+
 class FieldEditor:
     """One field's widget, how to read and write it, and its error label."""
 
-    def __init__(self, spec: FieldSpec, choices: list[tuple[str, int]] | None):
+    def __init__(self, spec: FieldSpec, choices: list[tuple[str, int]] | None,
+                 shown_as: str | None = None):
         self.spec = spec
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        kind = spec.kind
-        if kind == "multiline":
+        self.kind = kind = shown_as or spec.kind
+        if kind == "time":  # a text field holding a clock time, shown as a time editor
+            w = OptionalTimeEdit()
+        elif kind == "multiline":
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
             w.setMinimumHeight(60)
@@ -101,13 +141,13 @@ class FieldEditor:
         self.cell = QWidget()
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.addWidget(w, 1 if kind not in ("bool", "date") else 0)
+        self._row.addWidget(w, 1 if kind not in ("bool", "date", "time") else 0)
         col = QVBoxLayout(self.cell)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
         col.addLayout(self._row)
         col.addWidget(self.error)
-        if kind in ("bool", "date"):
+        if kind in ("bool", "date", "time"):
             self._row.addStretch(1)
 
     def pair_with(self, date_editor: FieldEditor) -> None:
@@ -122,7 +162,9 @@ class FieldEditor:
         )
 
     def value(self) -> Any:
-        w, kind = self.widget, self.spec.kind
+        w, kind = self.widget, self.kind
+        if kind == "time":
+            return w.value()
         if kind == "multiline":
             return w.toPlainText()
         if kind == "bool":
@@ -136,8 +178,10 @@ class FieldEditor:
         return w.text()
 
     def set_value(self, value: Any) -> None:
-        w, kind = self.widget, self.spec.kind
-        if kind == "multiline":
+        w, kind = self.widget, self.kind
+        if kind == "time":
+            w.set_value(value)
+        elif kind == "multiline":
             w.setPlainText(value or "")
         elif kind == "bool":
             w.setChecked(bool(value))
@@ -179,7 +223,10 @@ class FormDialog(QDialog):
         *,
         choices: dict[str, list[tuple[str, int]]] | None = None,
         submit: Callable[[dict[str, Any]], Any] | None = None,
+        shown_as: dict[str, str] | None = None,
     ):
+        """`shown_as` shows a field with another editor than its kind's, e.g.
+        {"pinned": "time"}: a text field holding a clock time, edited as a time."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.specs = specs
@@ -196,7 +243,7 @@ class FormDialog(QDialog):
         sections: dict[str, QFormLayout] = {}
         previous: FieldEditor | None = None
         for spec in specs:
-            ed = FieldEditor(spec, (choices or {}).get(spec.ref))
+            ed = FieldEditor(spec, (choices or {}).get(spec.ref), (shown_as or {}).get(spec.name))
             self.editors[spec.name] = ed
             if previous is not None and _is_date_of(spec, previous.spec):
                 previous.pair_with(ed)  # "[x] Consent …  on [date]" on one line

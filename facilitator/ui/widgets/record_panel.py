@@ -162,7 +162,7 @@ class RecordPanel(QWidget):
 
     def _load_failed(self, exc: Exception) -> None:
         self._loading = False
-        self.ctx.show_error(exc, self)
+        self.ctx.reload_failed(exc, self)
 
     def _on_changed(self, changes) -> None:
         if "*" in changes.kinds or changes.touches(*self.spec.kinds):

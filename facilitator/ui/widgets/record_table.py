@@ -28,6 +28,7 @@ class Column:
     value: Callable[[dict], Any] | None = None  # computed value instead of rec[key]
     width: int | None = None
     color: Callable[[dict], str | None] | None = None  # text colour for a row, e.g. "#777"
+    tip: str = ""  # the header's tooltip: what a short header means
 
     def raw(self, rec: dict) -> Any:
         return self.value(rec) if self.value else rec.get(self.key)
@@ -131,8 +132,12 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].tip or None
         return None
 
 

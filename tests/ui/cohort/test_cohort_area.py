@@ -160,3 +160,36 @@ def test_new_cohort_from_menu_is_selected(qtbot, db, window):
     window.act_new_cohort.trigger()
     assert window.selector.currentText().startswith("Spring 2027")
     assert window.ctx.cohort_id is not None
+
+
+def test_the_cohort_chooser_count_follows_adds_and_removes(qtbot, db, window):
+    area, cid = demo_window(qtbot, db, window)
+    panel = area.participants
+    name = window.selector.currentText().split("  (")[0]
+    assert window.selector.currentText() == f"{name}  (12 participants)"
+
+    def fill(dlg):
+        dlg.editors["given_name"].widget.setText("Nadia")
+        dlg.editors["family_name"].widget.setText("Rahman")
+        dlg.accept()
+
+    when_dialog_opens(fill)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 13, timeout=5000)
+    assert window.selector.currentText() == f"{name}  (13 participants)"
+    assert window.ctx.cohort_id == cid
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)  # Nadia is chosen
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 12, timeout=5000)
+    assert window.selector.currentText() == f"{name}  (12 participants)"
+    window.undo_action.trigger()
+    assert window.selector.currentText() == f"{name}  (13 participants)"
+
+
+def test_one_participant_is_counted_in_the_singular(qtbot, db, window):
+    from facilitator.services.cohort import cohorts
+
+    cid = cohorts.create_cohort(db, {"name": "Small"}).id
+    window.ctx.broadcast(participants.create_participant(
+        db, cid, {"given_name": "Ade", "family_name": "Obi"}).changes)
+    window.selector.reload(cid)
+    assert window.selector.currentText() == "Small  (1 participant)"

@@ -151,7 +151,7 @@ def test_export_then_import_with_a_conflict(qtbot, area, ctx, tmp_path, answers)
 
     def choose_replace(dlg):
         labels = " ".join(label.text() for label in dlg.findChildren(QLabel))
-        assert "1 conflict(s)" in labels and "different text" in labels
+        assert "1 conflict." in labels and "different text" in labels  # one, not "(s)"
         dlg.findChild(QRadioButton, "replace").setChecked(True)
         dlg.accept()
 

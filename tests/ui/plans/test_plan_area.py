@@ -137,16 +137,16 @@ def test_invalid_item_form_shows_error_and_changes_nothing(qtbot, db, window):
     view.table.selectRow(2)
     shown = {}
 
-    def fill(dlg):
-        dlg.editors["pinned"].widget.setText("half past")
+    def fill(dlg):  # ("Pinned start" is a time field now: it cannot be typed wrong)
+        dlg.editors["duration"].widget.setText("half an hour")
         dlg.accept()
-        shown["error"] = dlg.editors["pinned"].error.text()
+        shown["error"] = dlg.editors["duration"].error.text()
         shown["open"] = dlg.isVisible()
         dlg.reject()
 
     when_dialog_opens(fill)
     view.edit_item()
-    assert shown["open"] and "Pinned start must be a time like 09:30" in shown["error"]
+    assert shown["open"] and "must be a whole number of minutes" in shown["error"]
     assert window.ctx.undo_stack.count() == 0
 
 
