@@ -39,7 +39,8 @@ def test_different_areas_stay_apart_but_blank_area_matches_any():
              Item(2, "Two staff on visits", "Housing and tenancy"),
              Item(3, "Two staff on visits", "")]
     groups = group(items, threshold=0.9)
-    assert len(groups) == 2 and any(3 in g for g in groups)
+    # the blank-area rule joins one of the two (either is right), never both, never neither
+    assert sorted(map(sorted, groups)) in ([[1, 3], [2]], [[1], [2, 3]])
 
 
 def test_pinned_groups_are_never_joined_but_pull_in_new_similar_rules():
