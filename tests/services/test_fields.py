@@ -110,3 +110,14 @@ def test_dates_refs_phones_and_choices():
             clean(specs[1:2], {"r": blank})
     with pytest.raises(ValidationError, match="Start is required"):
         clean(specs[:1], {"d": ""})
+
+
+def test_each_kind_has_its_own_empty_value():
+    assert FieldSpec("on", "On", kind="bool").default() is False
+    assert FieldSpec("d", "D", kind="date").default() is None
+    assert FieldSpec("r", "R", kind="ref").default() is None
+    assert FieldSpec("c", "C", kind="choice", choices=("a", "b"), required=True).default() == "a"
+    assert FieldSpec("c", "C", kind="choice", choices=("a", "b")).default() == ""
+    assert FieldSpec("c", "C", kind="choice", required=True).default() == ""
+    assert FieldSpec("t", "T").default() == "" and FieldSpec("t", "T").limit == 20_000
+    assert FieldSpec("t", "T", max_length=80).limit == 80
