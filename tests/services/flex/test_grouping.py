@@ -84,3 +84,27 @@ def test_a_hand_made_group_may_mix_areas():
     items = [Item(1, "Photo ID for tenancy", "Housing and tenancy", pinned=5),
              Item(2, "Two staff on visits", "Lone working and visits", pinned=5)]
     assert group(items) == [[1, 2]]
+
+
+def test_plural_endings_curly_apostrophes_and_empty_rules():
+    assert normalise("Flies, ties, cats; bus class") == {"fly", "tie", "cat", "bus", "class"}
+    assert normalise("We can\u2019t visit") == normalise("we can't visit") == {"visit"}
+    assert normalise("It's not allowed") == {"allowed"}
+    assert jaccard(frozenset(), frozenset()) == 1.0
+    assert jaccard(frozenset({"a"}), frozenset()) == 0.0
+    assert jaccard(frozenset({"a", "b"}), frozenset({"b", "c"})) == pytest.approx(1 / 3)
+
+
+def test_threshold_must_be_above_zero_and_at_most_one():
+    items = [Item(1, "photo id"), Item(2, "photo id")]
+    assert group(items, threshold=1) == [[1, 2]]
+    for bad in (0, -0.5, 1.01):
+        with pytest.raises(ValueError, match="above 0 and at most 1"):
+            group(items, threshold=bad)
+
+
+def test_groups_come_biggest_first_then_in_input_order():
+    items = [Item(1, "alpha beta"), Item(2, "gamma delta"), Item(3, "gamma delta"),
+             Item(4, "epsilon"), Item(5, "alpha beta"), Item(6, "gamma delta")]
+    assert group(items) == [[2, 3, 6], [1, 5], [4]]
+    assert group([]) == []

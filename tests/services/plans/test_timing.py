@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.services.plans.timing import (
+    Problem,
     SessionPlan,
     Slot,
     clock,
@@ -201,3 +202,23 @@ def test_clock_and_length_edges():
         parse_clock("24:00")
     with pytest.raises(ValueError, match="between 00:00 and 23:59"):
         parse_clock("12:60")
+
+
+def test_every_problem_says_what_and_where_in_words():
+    early = time_session(NINE, [Slot(10), Slot(30, pinned=8 * 60)])
+    assert early.problems == [Problem(
+        "early", "item 2 is pinned at 08:00, before its session starts (09:00).", 1)]
+    crowded = time_session(NINE, [Slot(90), Slot(30, pinned=NINE + 60, title="Tea")])
+    assert crowded.problems == [Problem(
+        "crowded", "'Tea' is pinned at 10:00 but the items before it run until 10:30: "
+        "30 min too much before it.", 1)]
+    untitled = time_session(NINE, [Slot(10), Slot(20, track="A"), Slot(5)])
+    assert untitled.problems[0].message.startswith("Track 'A' runs 10 min past its block item 1 ")
+    midnight = time_session(23 * 60, [Slot(90)])
+    assert midnight.problems == [Problem("midnight", "The session runs past midnight (to 00:30 (+1)).")]
+    day = time_day([SessionPlan(NINE, [Slot(480)], "Long")], day_end=17 * 60 - 1)
+    assert day.problems == [Problem(
+        "day_overrun", "The day runs until 17:00, 1 min past its end time of 16:59.")]
+    clash = time_day([SessionPlan(NINE, [Slot(60)], "Morning"), SessionPlan(NINE + 30, [], "")])
+    assert clash.problems[0].message == (
+        "Session session 2 starts at 09:30 but 'Morning' runs until 10:00: 30 min overlap.")
