@@ -121,3 +121,15 @@ def test_each_kind_has_its_own_empty_value():
     assert FieldSpec("c", "C", kind="choice", required=True).default() == ""
     assert FieldSpec("t", "T").default() == "" and FieldSpec("t", "T").limit == 20_000
     assert FieldSpec("t", "T", max_length=80).limit == 80
+
+
+def test_a_reference_is_an_id_and_only_blank_values_mean_none():
+    ref = (FieldSpec("org", "Organisation", kind="ref"),)
+    assert [clean(ref, {"org": v})["org"] for v in (1, 2, None, "", 0)] == [1, 2, None, None, None]
+    for bad in ("1", 1.5, "x"):
+        with pytest.raises(ValidationError, match="must be chosen from the list"):
+            clean(ref, {"org": bad})
+    when = (FieldSpec("d", "Start", kind="date"),)
+    assert clean(when, {"d": None}) == clean(when, {"d": ""}) == {"d": None}
+    assert clean(when, {"d": date(2026, 1, 2)}) == {"d": date(2026, 1, 2)}
+    assert clean((FieldSpec("b", "B", kind="bool"),), {"b": "yes"}) == {"b": True}

@@ -197,6 +197,7 @@ def test_clock_and_length_edges():
     assert clock(None) == "" and clock(0) == "00:00" and clock(24 * 60) == "00:00 (+1)"
     assert clock(-30) == "23:30 (-1)" and clock(3 * 24 * 60 + 61) == "01:01 (+3)"
     assert length(-5) == "0 min" and length(125) == "2 h 05 min" and length(59) == "59 min"
+    assert parse_clock("930") == parse_clock("9.30") == 570 and parse_clock("1230") == 750
     assert parse_clock(" 23:59 ") == 1439 and parse_clock("0:00") == 0 and parse_clock("9h30") == 570
     with pytest.raises(ValueError, match="between 00:00 and 23:59"):
         parse_clock("24:00")
