@@ -87,3 +87,17 @@ def test_folding_counts_octets_and_the_leading_space():
     assert calendar_export.fold("x" * 75 + "y" * 74 + "z") == "x" * 75 + "\r\n " + "y" * 74 + "\r\n z"
     assert calendar_export.fold("é" * 38) == "é" * 37 + "\r\n é"  # 2 octets each: 74, then 2
     assert calendar_export.fold("") == ""
+
+
+def test_days_without_sessions_are_skipped_in_the_description_and_the_stamp_is_utc(db):
+    from datetime import timedelta, timezone
+
+    cohort = cohorts.create_cohort(db, {"name": "C"}).id
+    res = events.create_event(db, cohort, {"title": "Res", "kind": "residential",
+                                           "start_date": date(2026, 9, 14), "end_date": date(2026, 9, 16)}).id
+    s = sessions.create_session(db, res, {"title": "Arrival", "day": date(2026, 9, 15), "start": "10:00"}).id
+    agenda.create_item(db, s, {"title": "Tea", "kind": "break", "duration": "15"})
+    paris = timezone(timedelta(hours=2))
+    text, _ = calendar_export.cohort_ics(db, cohort, now=datetime(2026, 3, 1, 14, 0, 5, tzinfo=paris))
+    assert "\r\nDTSTAMP:20260301T120005Z\r\n" in text
+    assert "\r\nDESCRIPTION:Residential\\nDay 2 · Tue 15 Sep\\n  10:00–10:15 Arrival\r\n" in text
