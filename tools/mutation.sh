@@ -82,6 +82,18 @@ for name in facilitator tests resources tools pyproject.toml; do ln -sfn "$root/
     for g in "${globs[@]}"; do echo "    $g"; done
 } > "$work/setup.cfg"
 
+# mutmut copies every file it does not mutate into mutants/ and later takes such a copy for a
+# file already mutated; so a file chosen now that has no results yet is removed there first.
+for g in "${globs[@]}"; do
+    case "$g" in
+        */\*) files=$(find "${g%/\*}" -name '*.py') ;;
+        *) files=$g ;;
+    esac
+    for f in $files; do
+        [ -f "$work/mutants/$f.meta" ] || rm -f "$work/mutants/$f"
+    done
+done
+
 names=()
 if [ "$retest" = 1 ]; then
     mapfile -t names < <(.venv/bin/python tools/mutation_score.py "${shown[@]}" | sed -n 's/^  survived: \([^ ]*\).*/\1/p')
