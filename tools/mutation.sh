@@ -90,7 +90,11 @@ for g in "${globs[@]}"; do
         *) files=$g ;;
     esac
     for f in $files; do
-        [ -f "$work/mutants/$f.meta" ] || rm -f "$work/mutants/$f"
+        if [ ! -f "$work/mutants/$f.meta" ]; then
+            rm -f "$work/mutants/$f"
+            # which test reaches which function was recorded while this file was a plain copy
+            rm -f "$work/mutants/mutmut-stats.json"
+        fi
     done
 done
 
