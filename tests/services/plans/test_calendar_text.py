@@ -101,3 +101,26 @@ def test_days_without_sessions_are_skipped_in_the_description_and_the_stamp_is_u
     text, _ = calendar_export.cohort_ics(db, cohort, now=datetime(2026, 3, 1, 14, 0, 5, tzinfo=paris))
     assert "\r\nDTSTAMP:20260301T120005Z\r\n" in text
     assert "\r\nDESCRIPTION:Residential\\nDay 2 · Tue 15 Sep\\n  10:00–10:15 Arrival\r\n" in text
+
+
+def test_the_stamp_is_utc_whatever_the_computer_zone(db):
+    import os
+    import time
+    from datetime import timedelta, timezone
+
+    cohort = cohorts.create_cohort(db, {"name": "C"}).id
+    events.create_event(db, cohort, {"title": "Lab", "kind": "learning lab",
+                                     "start_date": date(2026, 10, 5), "end_date": date(2026, 10, 5)})
+    stamp = datetime(2026, 3, 1, 14, 0, 5, tzinfo=timezone(timedelta(hours=2)))
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Kolkata"  # +05:30, no daylight saving
+    time.tzset()
+    try:
+        text, _ = calendar_export.cohort_ics(db, cohort, now=stamp)
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+    assert "\r\nDTSTAMP:20260301T120005Z\r\n" in text
