@@ -201,7 +201,8 @@ def test_clock_and_length_edges():
     assert parse_clock(" 23:59 ") == 1439 and parse_clock("0:00") == 0 and parse_clock("9h30") == 570
     for text, message in (("24:00", "must be a time between 00:00 and 23:59"),
                           ("12:60", "must be a time between 00:00 and 23:59"),
-                          ("noon", "must be a time like 09:30"), ("1²:30", "must be a time like 09:30")):
+                          ("noon", "must be a time like 09:30"), ("1²:30", "must be a time like 09:30"),
+                          ("09300", "must be a time like 09:30"), ("ab:30", "must be a time like 09:30")):
         with pytest.raises(ValueError) as err:
             parse_clock(text)
         assert str(err.value) == message
