@@ -226,3 +226,8 @@ def test_every_problem_says_what_and_where_in_words():
     clash = time_day([SessionPlan(NINE, [Slot(60)], "Morning"), SessionPlan(NINE + 30, [], "")])
     assert clash.problems[0].message == (
         "Session session 2 starts at 09:30 but 'Morning' runs until 10:00: 30 min overlap.")
+
+
+def test_a_one_minute_header_is_planned_and_its_long_track_overruns():
+    t = time_session(NINE, [Slot(1, title="Split"), Slot(20, track="A")])
+    assert kinds(t) == ["overrun"] and t.end == NINE + 20
