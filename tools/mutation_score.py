@@ -44,6 +44,7 @@ def main(packages: list[str]) -> int:
     survivors: list[str] = []
     for package in packages:
         counts: Counter[str] = Counter()
+        per_file: list[str] = []
         stale = []
         for meta in sorted((MUTANTS / "facilitator" / package).rglob("*.py.meta")):
             source = ROOT / meta.relative_to(MUTANTS).with_suffix("")
@@ -52,6 +53,7 @@ def main(packages: list[str]) -> int:
             data = json.loads(meta.read_text(encoding="utf-8"))
             if source.stat().st_mtime > meta.stat().st_mtime:
                 stale.append(str(source.relative_to(ROOT)))
+            before = Counter(counts)
             for name, code in data.get("exit_code_by_key", {}).items():
                 if code is None:
                     counts["not run"] += 1
@@ -68,6 +70,10 @@ def main(packages: list[str]) -> int:
                     counts["killed"] += 1
                 else:
                     counts[f"exit {code}"] += 1
+            mine = counts - before
+            per_file.append(f"  {source.relative_to(ROOT)}: {mine['killed']} killed, "
+                            f"{mine['survived'] + mine['no tests']} survived, "
+                            f"{mine['equivalent']} equivalent, {mine['not run']} not run")
         tested = counts["killed"] + counts["survived"] + counts["no tests"]
         if not tested:
             print(f"{package}: nothing run yet")
@@ -75,6 +81,8 @@ def main(packages: list[str]) -> int:
         score = 100 * counts["killed"] / tested
         detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         print(f"figure: mutation_score {score:.1f} % ({package}: {detail})")
+        for line in per_file:
+            print(line)
         for path in stale:
             print(f"  stale: {path} changed since its mutants ran")
     for name in survivors:
