@@ -109,3 +109,10 @@ def test_groups_come_biggest_first_then_in_input_order():
              Item(4, "epsilon"), Item(5, "alpha beta"), Item(6, "gamma delta")]
     assert group(items) == [[2, 3, 6], [1, 5], [4]]
     assert group([]) == []
+
+
+def test_an_area_is_compared_folded_with_single_spaces():
+    from facilitator.services.flex.grouping import normalise_area
+
+    assert normalise_area("  Lone   WORKING\tand visits ") == "lone working and visits"
+    assert normalise_area("   ") == ""
