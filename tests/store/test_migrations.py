@@ -17,8 +17,15 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 RELEASED = sorted(FIXTURES.glob("schema_*.sqlite"))
 
 
-def test_there_is_a_fixture_for_the_first_schema():
+def test_each_fixture_is_the_schema_its_name_says_and_the_first_is_there():
+    """A fixture upgraded in place by mistake would still exist, but test nothing."""
+    from facilitator.store.checks import read_revision
+
     assert FIXTURES / "schema_0001.sqlite" in RELEASED
+    for fixture in RELEASED:
+        revision, has_tables = read_revision(fixture)
+        assert (revision, has_tables) == (fixture.stem.split("_")[1], True), fixture.name
+        assert revision in migrate.known_revisions()
 
 
 @pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from facilitator.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel
 
 COLUMNS = [
@@ -65,3 +67,32 @@ def test_sort_keeps_the_selection_on_the_same_record(qtbot):
     proxy.sort(3)
     [chosen] = selection.selectedIndexes()
     assert model.record(proxy.mapToSource(chosen).row())["id"] == 2
+
+
+def test_sort_by_text_ignores_case():
+    model = RecordTableModel(COLUMNS)
+    # Plain string order would put every capital first: "Birch", "Oak", "ash", "rowan".
+    model.set_records(ROWS + [{"id": 4, "name": "ash", "active": False, "when": None, "n": 1,
+                               "tags": []}])
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(0)
+    assert [proxy.index(r, 0).data() for r in range(4)] == ["ash", "Birch", "Oak", "rowan"]
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 0).data() for r in range(4)] == ["rowan", "Oak", "Birch", "ash"]
+
+
+def test_filter_then_sort_shows_only_the_rows_that_match():
+    model = RecordTableModel(COLUMNS)
+    model.set_records(ROWS)  # Oak, rowan, Birch: sorting by name moves every row
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("oak")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Oak"]
+    for column in (0, 3, 0):
+        proxy.sort(column, Qt.SortOrder.DescendingOrder if column == 3 else Qt.SortOrder.AscendingOrder)
+        assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Oak"]
+    model.set_records(list(reversed(ROWS)))  # a reload keeps the sort and the filter
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Oak"]
+    proxy.set_filter_text("")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Birch", "Oak", "rowan"]

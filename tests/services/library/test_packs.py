@@ -87,6 +87,10 @@ BAD_PACKS = {
         b'{"format": "facilitator-tool-pack", "format": "x", "schema_version": 1, "tools": []}', "appears twice"
     ),
     "no tools": (json.dumps({"format": packs.FORMAT, "schema_version": 1, "tools": {}}).encode(), "list of at least one"),
+    "an empty list of tools": (
+        json.dumps({"format": packs.FORMAT, "schema_version": 1, "tools": []}).encode(), "list of at least one"
+    ),
+    "tools missing": (json.dumps({"format": packs.FORMAT, "schema_version": 1}).encode(), "list of at least one"),
     "deeply nested": (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
 }
 

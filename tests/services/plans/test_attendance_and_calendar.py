@@ -119,3 +119,16 @@ def test_attendance_notes_are_checked_like_every_other_field(db, people, event_i
     with pytest.raises(ValidationError, match="too long"):
         attendance.set_mark(db, event_id, people[0], "late", "x" * 2001)
     assert attendance.event_totals(db, event_id)["unmarked"] == 3
+
+
+def test_every_line_break_in_a_text_becomes_an_escaped_newline(db, cohort_id, event_id):
+    assert calendar_export.escape_text("a\rb\r\nc\nd") == "a\\nb\\nc\\nd"
+    events.update_event(db, event_id, {"notes": "Old Mac line ends:\rone\r\ntwo\nthree"})
+    text, count = calendar_export.cohort_ics(db, cohort_id)
+    raw = text.encode("utf-8")
+    assert count == 1
+    bare = raw.replace(b"\r\n", b"")
+    assert b"\r" not in bare and b"\n" not in bare  # no lone CR or LF anywhere
+    cal = icalendar.Calendar.from_ical(raw)
+    [event] = cal.walk("VEVENT")
+    assert "Old Mac line ends:\none\ntwo\nthree" in str(event["DESCRIPTION"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.services.plans.timing import (
+    Problem,
     SessionPlan,
     Slot,
     clock,
@@ -147,3 +148,86 @@ def test_clock_length_and_parsing():
     for bad in ("25:00", "9", "nine", "12:5", "", "1²:30", "٠٩:٣٠"):
         with pytest.raises(ValueError):
             parse_clock(bad)
+
+
+def test_a_pin_exactly_when_the_items_before_end_is_not_crowded():
+    t = time_session(NINE, [Slot(60, title="Opening"), Slot(30, pinned=NINE + 60, title="Tea")])
+    assert t.starts == [540, 600] and t.problems == []
+    one_over = time_session(NINE, [Slot(61, title="Opening"), Slot(30, pinned=NINE + 60, title="Tea")])
+    assert kinds(one_over) == ["crowded"] and "1 min too much" in one_over.problems[0].message
+
+
+def test_a_pin_exactly_at_the_session_start_is_not_early():
+    assert time_session(NINE, [Slot(30, pinned=NINE)]).problems == []
+    assert kinds(time_session(NINE, [Slot(30, pinned=NINE - 1)])) == ["early"]
+
+
+def test_a_track_that_exactly_fills_its_block_is_not_an_overrun():
+    exact = time_session(NINE, [Slot(45, title="Breakouts"), Slot(25, track="A"), Slot(20, track="A"),
+                                Slot(45, track="B"), Slot(15, title="Tea")])
+    assert exact.problems == [] and exact.starts[4] == NINE + 45 and exact.ends[0] == NINE + 45
+    over = time_session(NINE, [Slot(45, title="Breakouts"), Slot(46, track="B")])
+    assert kinds(over) == ["overrun"]
+    assert over.problems[0].message == (
+        "Track 'B' runs 1 min past its block 'Breakouts' (45 min planned, ends 09:46).")
+    assert over.problems[0].item == 0
+
+
+def test_a_session_that_starts_exactly_when_the_one_before_ends_does_not_clash():
+    day = time_day([SessionPlan(NINE, [Slot(90)]), SessionPlan(NINE + 90, [Slot(30)])],
+                   day_end=NINE + 120)
+    assert day.problems == [] and (day.start, day.end, day.minutes) == (540, 660, 120)
+    late = time_day([SessionPlan(NINE, [Slot(91)]), SessionPlan(NINE + 90, [Slot(30)])],
+                    day_end=NINE + 120)
+    assert [p.kind for p in late.problems] == ["clash"]
+    assert "Session session 2 starts at 10:30 but session 1 runs until 10:31: 1 min overlap." \
+        == late.problems[0].message
+    over = time_day([SessionPlan(NINE, [Slot(121)])], day_end=NINE + 120)
+    assert [p.kind for p in over.problems] == ["day_overrun"]
+
+
+def test_an_earlier_long_session_still_counts_when_a_later_one_ends_first():
+    day = time_day([SessionPlan(NINE, [Slot(240)], "Long"), SessionPlan(10 * 60, [Slot(30)], "Short"),
+                    SessionPlan(None, [Slot(10)], "After")])
+    assert [s.start for s in day.sessions] == [540, 600, 780]
+    assert day.end == 790
+
+
+def test_clock_and_length_edges():
+    assert clock(None) == "" and clock(0) == "00:00" and clock(24 * 60) == "00:00 (+1)"
+    assert clock(-30) == "23:30 (-1)" and clock(3 * 24 * 60 + 61) == "01:01 (+3)"
+    assert length(-5) == "0 min" and length(125) == "2 h 05 min" and length(59) == "59 min"
+    assert parse_clock("930") == parse_clock("9.30") == 570 and parse_clock("1230") == 750
+    assert parse_clock(" 23:59 ") == 1439 and parse_clock("0:00") == 0 and parse_clock("9h30") == 570
+    for text, message in (("24:00", "must be a time between 00:00 and 23:59"),
+                          ("12:60", "must be a time between 00:00 and 23:59"),
+                          ("noon", "must be a time like 09:30"), ("1²:30", "must be a time like 09:30"),
+                          ("09300", "must be a time like 09:30"), ("ab:30", "must be a time like 09:30")):
+        with pytest.raises(ValueError) as err:
+            parse_clock(text)
+        assert str(err.value) == message
+
+
+def test_every_problem_says_what_and_where_in_words():
+    early = time_session(NINE, [Slot(10), Slot(30, pinned=8 * 60)])
+    assert early.problems == [Problem(
+        "early", "item 2 is pinned at 08:00, before its session starts (09:00).", 1)]
+    crowded = time_session(NINE, [Slot(90), Slot(30, pinned=NINE + 60, title="Tea")])
+    assert crowded.problems == [Problem(
+        "crowded", "'Tea' is pinned at 10:00 but the items before it run until 10:30: "
+        "30 min too much before it.", 1)]
+    untitled = time_session(NINE, [Slot(10), Slot(20, track="A"), Slot(5)])
+    assert untitled.problems[0].message.startswith("Track 'A' runs 10 min past its block item 1 ")
+    midnight = time_session(23 * 60, [Slot(90)])
+    assert midnight.problems == [Problem("midnight", "The session runs past midnight (to 00:30 (+1)).")]
+    day = time_day([SessionPlan(NINE, [Slot(480)], "Long")], day_end=17 * 60 - 1)
+    assert day.problems == [Problem(
+        "day_overrun", "The day runs until 17:00, 1 min past its end time of 16:59.")]
+    clash = time_day([SessionPlan(NINE, [Slot(60)], "Morning"), SessionPlan(NINE + 30, [], "")])
+    assert clash.problems[0].message == (
+        "Session session 2 starts at 09:30 but 'Morning' runs until 10:00: 30 min overlap.")
+
+
+def test_a_one_minute_header_is_planned_and_its_long_track_overruns():
+    t = time_session(NINE, [Slot(1, title="Split"), Slot(20, track="A")])
+    assert kinds(t) == ["overrun"] and t.end == NINE + 20
