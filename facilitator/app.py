@@ -139,6 +139,7 @@ class Starter:
         self.ctx = None
         self.pending_db = None  # opened by the worker, not yet handed to the window
         self.opening = False
+        self.empty_after_damage = False  # set when the user chose an empty file over a backup
         self.ready_mode = os.environ.get(READY_ENV, "")
         window.database_requested.connect(self.switch_to)
         window.act_demo.triggered.connect(self.add_demo)
@@ -158,13 +159,14 @@ class Starter:
     def open(self) -> None:
         from facilitator.ui.workers import run_in_background
 
-        path = self.path
+        path, empty = self.path, self.empty_after_damage
+        self.empty_after_damage = False
         self.opening = True
 
         def work():
             from facilitator.store.database import open_database
 
-            self.pending_db = open_database(path)
+            self.pending_db = open_database(path, empty_after_damage=empty)
             return self.pending_db
 
         run_in_background(work, self._opened, self._failed)
@@ -349,6 +351,7 @@ class Starter:
                 return
             self.open()
         elif choice == "Start an empty database":
+            self.empty_after_damage = True  # the user chose it, knowing the damaged file is aside
             self.open()
         else:
             self._give_up()

@@ -86,22 +86,17 @@ def _with_db(path: Path, args) -> int:
 def _refuse_to_replace_a_damaged_file(path: Path) -> None:
     """After a damaged file was moved aside, a terminal command does not quietly start an
     empty database in its place: it says what happened and how to restore."""
-    from facilitator.store import backup
+    from facilitator.store.database import replaced_damaged_file
     from facilitator.store.errors import StoreError
 
-    if path.exists():
+    refusal = replaced_damaged_file(path)
+    if refusal is None:
         return
-    aside = sorted(path.parent.glob(f"{path.name}.damaged-*[0-9]"))
-    if not aside:
-        return
-    good = backup.newest_good_backup(path)
-    offer = (f"The newest good backup is {good.name}: facilitator restore --newest puts it back."
-             if good else "There is no good backup of it; facilitator backups lists what there is.")
-    raise StoreError(
-        f"{path} was found damaged and moved aside as {aside[-1].name}, so no empty database "
-        f"was started in its place.\n{offer}\n"
-        "To start an empty database there instead, move the damaged file out of that folder."
-    )
+    how = ("facilitator restore --newest puts it back." if refusal.good_backup
+           else "facilitator backups lists what there is.")
+    raise StoreError(f"{refusal}\n{how}\n"
+                     "To start an empty database there instead, move the damaged file out of "
+                     "that folder.")
 
 
 def _demo(args, db) -> int:

@@ -190,7 +190,29 @@ def translate_errors(path: Path) -> Iterator[None]:
         raise
 
 
-def open_database(path: Path, *, routine_backup: bool = True) -> Database:
+def replaced_damaged_file(path: Path) -> DamagedDatabase | None:
+    """When `path` is missing because an earlier open found it damaged and moved it aside, the
+    error that says so (and names the newest good backup): an open must not quietly start an
+    empty database in its place. None when there is nothing of the kind."""
+    from facilitator.store import backup
+
+    path = real_path(path)
+    if path.exists():
+        return None
+    aside = sorted(path.parent.glob(f"{path.name}.damaged-*[0-9]"))
+    if not aside:
+        return None
+    good = backup.newest_good_backup(path)
+    offer = (f"The newest good backup is {good.name}." if good
+             else "There is no good backup of it.")
+    return DamagedDatabase(
+        f"{path} was found damaged and moved aside as {aside[-1].name}, so no empty database "
+        f"was started in its place. {offer}", moved_to=[aside[-1]],
+        backups=backup.list_backups(path), good_backup=good)
+
+
+def open_database(path: Path, *, routine_backup: bool = True,
+                  empty_after_damage: bool = False) -> Database:
     """Check, lock, recover, migrate and open `path`; raise a StoreError in words if we can't.
 
     A file that is not ours, read-only, locked or from a newer version is left untouched.
@@ -199,6 +221,8 @@ def open_database(path: Path, *, routine_backup: bool = True) -> Database:
     The lock and the backups folder belong to the file's real path, so a symlink to an open
     database finds it locked."""
     path = real_path(path)
+    if not empty_after_damage and (refusal := replaced_damaged_file(path)) is not None:
+        raise refusal
     report = OpenReport()
     has_data = checks.check_file(path)
     lock = InstanceLock(path)

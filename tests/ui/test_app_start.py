@@ -70,6 +70,32 @@ def test_damaged_database_offers_the_newest_good_backup_and_restores_it(qtbot, t
     starter.shutdown()
 
 
+def test_after_a_move_aside_the_next_start_offers_the_backup_again(qtbot, tmp_path, answers):
+    """Quitting at the offer leaves no file; starting again must not open an empty database
+    in the damaged one's place, but say what happened and offer the backup once more."""
+    from facilitator.services.cohort import cohorts
+    from facilitator.store.database import open_database
+
+    path = tmp_path / "crashy.sqlite"
+    db = open_database(path, routine_backup=False)
+    cohorts.create_cohort(db, {"name": "Saved yesterday"})
+    db.backup("manual")
+    db.close(backup_on_close=False)
+    _damage(path)
+    answers.choice = "Quit"
+    _win, first = start_in_process(qtbot, path)
+    qtbot.waitUntil(lambda: len(answers.questions) == 1, timeout=10_000)
+    assert not path.exists() and list(tmp_path.glob("crashy.sqlite.damaged-*"))
+    answers.choice = "Start an empty database"
+    win, again = start_in_process(qtbot, path)
+    qtbot.waitUntil(lambda: again.ctx is not None, timeout=10_000)
+    title, text = answers.questions[1]
+    assert title == "Database damaged" and "no empty database was started" in text
+    assert answers.offered[-3:] == ["Restore that backup", "Start an empty database", "Quit"]
+    assert win.selector.count() == 0  # the empty file the user chose, knowing
+    again.shutdown()
+
+
 def test_newer_database_message_and_quit_leaves_file_alone(qtbot, tmp_path, answers):
     import sqlite3
 
