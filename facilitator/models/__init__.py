@@ -12,6 +12,7 @@ from facilitator.models.cohort import (
 )
 from facilitator.models.library import Tool
 from facilitator.models.plan import AgendaItem, Event, EventTemplate, PlanSession
+from facilitator.models.workbooks import OrganisationRuleResponse, WorkbookExport
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
@@ -26,11 +27,13 @@ __all__ = [
     "EventTemplate",
     "Facilitator",
     "Organisation",
+    "OrganisationRuleResponse",
     "Participant",
     "PeerGroup",
     "PlanSession",
     "RuleEntry",
     "RuleGroup",
     "Tool",
+    "WorkbookExport",
     "peer_group_members",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -16,9 +17,15 @@ def include_object(_obj, name, type_, _reflected, _compare_to) -> bool:
 def known_revisions() -> list[str]:
     """Revision ids shipped with this build, oldest first (from the version files' names)."""
     return sorted(
-        p.name.split("_", 1)[0]
-        for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+        _revision_id(p) for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
     )
+
+
+def _revision_id(path: Path) -> str:
+    """The file's `revision = '…'` (a branch's migration may carry a letter, e.g. 0006x,
+    until it is renumbered), else the number its name starts with."""
+    found = re.search(r"^revision = ['\"]([^'\"]+)['\"]", path.read_text(encoding="utf-8"), re.M)
+    return found.group(1) if found else path.name.split("_", 1)[0]
 
 
 def head_revision() -> str:

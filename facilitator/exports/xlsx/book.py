@@ -1,0 +1,265 @@
+"""Writing one workbook from its WorkbookSpec, in openpyxl's write-only mode (memory does not
+grow with rows): a read-me sheet first, then the data sheets, a hidden lists sheet whose
+ranges are named for the drop-downs, and a very hidden metadata sheet with the workbook id,
+kind, scope, schema version and export time, plus a baseline sheet with each row's record id,
+a fingerprint and its editable values as exported. Every sheet is protected (no password):
+only the yellow cells can be typed in. Saved atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from facilitator.exports.xlsx import cells
+from facilitator.exports.xlsx.schema import (
+    KEY_HEADER,
+    SCHEMA_VERSION,
+    Sheet,
+    WorkbookSpec,
+    normalise,
+)
+from facilitator.fileio import TEMP_PREFIX, TEMP_SUFFIX, _default_mode, fsync_folder
+
+META_SHEET = "_meta"
+BASELINE_SHEET = "_baseline"
+LISTS_SHEET = "_lists"
+README_SHEET = "Read me"
+FIRST_DATA_ROW = 3  # row 1 headers, row 2 guidance
+PROGRESS_EVERY = 2000
+
+
+class Cancelled(Exception):
+    """The person pressed Cancel; nothing was written."""
+
+
+@dataclass
+class Progress:
+    """Reports rows written and asks whether to stop (both optional)."""
+
+    report: Callable[[int, int], None] | None = None
+    cancelled: Callable[[], bool] | None = None
+    total: int = 0
+    done: int = 0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        if self.done % PROGRESS_EVERY == 0:
+            self.check()
+
+    def check(self) -> None:
+        if self.cancelled and self.cancelled():
+            raise Cancelled()
+        if self.report:
+            self.report(self.done, max(self.total, self.done))
+
+
+@dataclass
+class Scope:
+    """What the metadata sheet says the workbook is."""
+
+    workbook_id: str
+    kind: str
+    cohort_uuid: str
+    cohort_name: str
+    organisation_uuid: str = ""
+    participant_uuid: str = ""
+    exported_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(tzinfo=None))
+
+
+@dataclass
+class SheetRows:
+    """A sheet's rows: (values in column order, record id or "", a label naming the record)."""
+
+    sheet: Sheet
+    rows: Iterable[tuple[list[Any], str, str]]
+    count: int = 0  # rows expected, for progress
+    blank_rows: int = 0  # extra rows to fill in (drop-downs and unlocked cells reach them)
+
+
+def _lists_sheet(wb: Workbook, lists: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    ws = wb.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    names = sorted(lists)
+    ws.append(names)
+    longest = max((len(lists[n]) for n in names), default=0)
+    for i in range(longest):
+        ws.append([lists[n][i] if i < len(lists[n]) else None for n in names])
+    refs = {}
+    for j, name in enumerate(names, start=1):
+        letter = get_column_letter(j)
+        ref = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(lists[name]) + 1}"
+        defined = f"list_{name}"
+        wb.defined_names[defined] = DefinedName(defined, attr_text=ref)
+        refs[name] = defined
+    ws.protection.sheet = True
+    return refs
+
+
+def _readme(wb: Workbook, spec: WorkbookSpec, scope: Scope, subject: str) -> None:
+    ws = wb.create_sheet(README_SHEET)
+    ws.column_dimensions["A"].width = 100
+    ws.sheet_view.showGridLines = False
+    _fit_to_width(ws)
+    title = WriteOnlyCell(ws, spec.title)
+    title.font = Font(bold=True, size=16, color="2F5D62")
+    ws.append([title])
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def line(text: str, bold: bool = False) -> None:
+        cell = WriteOnlyCell(ws, text)
+        cell.alignment = wrap
+        if bold:
+            cell.font = Font(bold=True)
+        ws.append([cell])
+
+    line(f"{subject} · cohort {scope.cohort_name} · exported {scope.exported_at:%d %b %Y %H:%M} UTC")
+    line("")
+    line("Who it is for", bold=True)
+    line(spec.audience)
+    line("")
+    line("What to fill in", bold=True)
+    line(spec.how_to_fill)
+    line("")
+    line("What is in it", bold=True)
+    for sheet in spec.sheets:
+        line(f"• {sheet.name}: {sheet.intro}")
+    line("")
+    line("Please keep", bold=True)
+    line("Do not rename or delete sheets, columns or the grey record ids at the end of each row: "
+         "they are how your answers find their way back. Cells other than the yellow ones are "
+         "locked against accidents (Review → Unprotect sheet, no password, if you really must).")
+    ws.protection.sheet = True
+
+
+def _fit_to_width(ws) -> None:
+    """Printed (or turned into a PDF): landscape, as wide as the page, as many pages down as
+    it takes."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def _meta(wb: Workbook, scope: Scope) -> None:
+    ws = wb.create_sheet(META_SHEET)
+    ws.sheet_state = "veryHidden"
+    for key, value in (
+        ("format", "facilitator-workbook"), ("workbook_id", scope.workbook_id),
+        ("kind", scope.kind), ("schema_version", SCHEMA_VERSION),
+        ("cohort_uuid", scope.cohort_uuid), ("organisation_uuid", scope.organisation_uuid),
+        ("participant_uuid", scope.participant_uuid),
+        ("exported_at", scope.exported_at.isoformat(timespec="seconds")),
+    ):
+        ws.append([key, value])
+    ws.protection.sheet = True
+
+
+def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, progress: Progress):
+    sheet = data.sheet
+    ws = wb.create_sheet(sheet.name)
+    columns = list(sheet.columns)
+    for j, col in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = col.width
+    if sheet.keyed:
+        ws.column_dimensions[get_column_letter(len(columns) + 1)].width = 34
+    _fit_to_width(ws)
+    ws.print_title_rows = f"1:{FIRST_DATA_ROW - 1}"
+    ws.freeze_panes = f"B{FIRST_DATA_ROW}"
+    headers = [cells.header_cell(ws, c.header) for c in columns]
+    guides = [cells.guide_cell(ws, c.guidance or ("fill in" if c.editable else ""), c.editable)
+              for c in columns]
+    if sheet.keyed:
+        headers.append(cells.header_cell(ws, KEY_HEADER))
+        guides.append(cells.guide_cell(ws, "", False))
+    ws.append(headers)
+    ws.append(guides)
+    makers = [cells.CellMaker(ws, c) for c in columns]
+    edit_idx = [j for j, c in enumerate(columns) if c.editable]
+    key_cell = WriteOnlyCell(ws)
+    key_cell.font = cells.KEY_FONT
+    n = 0
+    for values, key, label in data.rows:
+        row = [m.make(v, f"{label} ({sheet.name})") for m, v in zip(makers, values, strict=True)]
+        if sheet.keyed:
+            key_cell.value = key
+            row.append(key_cell)
+            if edit_idx and baseline is not None:
+                base = [normalise(values[j]) for j in edit_idx]
+                baseline.append([sheet.name, key, json.dumps(base, ensure_ascii=False,
+                                                             separators=(",", ":"))])
+        ws.append(row)
+        n += 1
+        progress.step()
+    for _ in range(data.blank_rows):
+        ws.append([m.make(None, sheet.name) for m in makers])
+        n += 1
+    last = FIRST_DATA_ROW + max(n, 1) - 1
+    for j, col in enumerate(columns, start=1):
+        if col.editable and col.list:
+            dv = DataValidation(type="list", formula1=refs[col.list], allow_blank=True,
+                                showErrorMessage=not col.free, errorStyle="stop")
+            dv.error = f"Choose {col.header.lower()} from the list."
+            dv.prompt = col.guidance or "Choose from the list"
+            dv.showInputMessage = True
+            letter = get_column_letter(j)
+            dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
+            ws.data_validations.append(dv)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widths may still be changed
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+
+
+def write_workbook(path: Path, spec: WorkbookSpec, scope: Scope, subject: str,
+                   sheets: list[SheetRows], progress: Progress | None = None) -> None:
+    """Build the workbook and replace `path` with it in one step (temp file, fsync, replace).
+    ExportRefused or Cancelled leave nothing behind."""
+    progress = progress or Progress()
+    progress.total = sum(s.count for s in sheets)
+    wb = Workbook(write_only=True)
+    _readme(wb, spec, scope, subject)
+    baseline_ws = None
+    if any(s.sheet.keyed and s.sheet.editable for s in sheets):
+        baseline_ws = wb.create_sheet(BASELINE_SHEET)
+        baseline_ws.sheet_state = "veryHidden"
+        baseline_ws.append(["sheet", "record", "values"])
+    refs = _lists_sheet(wb, spec.lists) if spec.lists else {}
+    for data in sheets:
+        _data_sheet(wb, data, refs, baseline_ws, progress)
+    if baseline_ws is not None:
+        baseline_ws.protection.sheet = True
+    _meta(wb, scope)
+    progress.check()
+    _save_atomically(wb, Path(path))
+    if progress.report:
+        progress.report(progress.total, progress.total)
+
+
+def _save_atomically(wb: Workbook, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX,
+                               dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _default_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
