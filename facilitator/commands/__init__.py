@@ -12,6 +12,8 @@ MODULES: list[str] = [
     "facilitator.commands.plan_export",
     "facilitator.commands.flex",
     "facilitator.commands.library",
+    "facilitator.commands.xlsx_export",
+    "facilitator.commands.xlsx_import",
 ]
 
 

@@ -13,7 +13,13 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from facilitator.exports.xlsx.book import BASELINE_SHEET, FIRST_DATA_ROW, META_SHEET
-from facilitator.exports.xlsx.schema import KEY_HEADER, SCHEMA_VERSION, CellProblem, read_cell
+from facilitator.exports.xlsx.schema import (
+    KEY_HEADER,
+    SCHEMA_VERSION,
+    CellProblem,
+    fingerprint,
+    read_cell,
+)
 from facilitator.exports.xlsx.specs import KINDS, spec_for
 from facilitator.imports.safe_reader import WorkbookRefused, open_workbook, read_bytes, sheet_rows
 
@@ -93,13 +99,16 @@ def _baseline(wb, name: str) -> dict[str, dict[str, list[Any]]]:
     if BASELINE_SHEET not in wb.sheetnames:
         raise WorkbookRefused(f"{name}: its baseline sheet is missing, so what was changed "
                               "cannot be told from what was exported.")
-    for n, row in sheet_rows(wb, BASELINE_SHEET, name, 3):
+    for n, row in sheet_rows(wb, BASELINE_SHEET, name, 4):
         if n == 1 or row[0] is None:
             continue
         try:
-            values = json.loads(row[2])
+            values = json.loads(row[3])
+            if not isinstance(values, list) or fingerprint(values) != row[2]:
+                raise ValueError
         except (TypeError, ValueError):
-            raise WorkbookRefused(f"{name}: its baseline sheet is damaged at row {n}.") from None
+            raise WorkbookRefused(f"{name}: its baseline sheet is damaged or was edited at row "
+                                  f"{n}, so changes cannot be told apart.") from None
         out.setdefault(str(row[0]), {})[str(row[1])] = values
     return out
 

@@ -7,6 +7,7 @@ only the yellow cells can be typed in. Saved atomically."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -29,6 +30,7 @@ from facilitator.exports.xlsx.schema import (
     SCHEMA_VERSION,
     Sheet,
     WorkbookSpec,
+    fingerprint,
     normalise,
 )
 from facilitator.fileio import TEMP_PREFIX, TEMP_SUFFIX, _default_mode, fsync_folder
@@ -199,8 +201,8 @@ def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, p
             row.append(key_cell)
             if edit_idx and baseline is not None:
                 base = [normalise(values[j]) for j in edit_idx]
-                baseline.append([sheet.name, key, json.dumps(base, ensure_ascii=False,
-                                                             separators=(",", ":"))])
+                baseline.append([sheet.name, key, fingerprint(base),
+                                 json.dumps(base, ensure_ascii=False, separators=(",", ":"))])
         ws.append(row)
         n += 1
         progress.step()
@@ -231,12 +233,34 @@ def write_workbook(path: Path, spec: WorkbookSpec, scope: Scope, subject: str,
     progress = progress or Progress()
     progress.total = sum(s.count for s in sheets)
     wb = Workbook(write_only=True)
+    try:
+        _build(wb, spec, scope, subject, sheets, progress)
+    except BaseException:
+        _discard(wb)
+        raise
+    _save_atomically(wb, Path(path))
+    if progress.report:
+        progress.report(progress.total, progress.total)
+
+
+def _discard(wb: Workbook) -> None:
+    """Close and remove the sheets' temp files of a workbook that will not be saved."""
+    for ws in wb._sheets:
+        with contextlib.suppress(Exception):
+            ws.close()
+        out = getattr(getattr(ws, "_writer", None), "out", None)
+        if out:
+            Path(out).unlink(missing_ok=True)
+
+
+def _build(wb: Workbook, spec: WorkbookSpec, scope: Scope, subject: str,
+           sheets: list[SheetRows], progress: Progress) -> None:
     _readme(wb, spec, scope, subject)
     baseline_ws = None
     if any(s.sheet.keyed and s.sheet.editable for s in sheets):
         baseline_ws = wb.create_sheet(BASELINE_SHEET)
         baseline_ws.sheet_state = "veryHidden"
-        baseline_ws.append(["sheet", "record", "values"])
+        baseline_ws.append(["sheet", "record", "fingerprint", "values"])
     refs = _lists_sheet(wb, spec.lists) if spec.lists else {}
     for data in sheets:
         _data_sheet(wb, data, refs, baseline_ws, progress)
@@ -244,9 +268,6 @@ def write_workbook(path: Path, spec: WorkbookSpec, scope: Scope, subject: str,
         baseline_ws.protection.sheet = True
     _meta(wb, scope)
     progress.check()
-    _save_atomically(wb, Path(path))
-    if progress.report:
-        progress.report(progress.total, progress.total)
 
 
 def _save_atomically(wb: Workbook, path: Path) -> None:
