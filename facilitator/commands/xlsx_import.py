@@ -30,9 +30,10 @@ def _show(value) -> str:
     return repr(text if len(text) <= 50 else text[:47] + "…")
 
 
-def print_review(review, out=sys.stdout) -> None:
+def print_review(review, out=None) -> None:
     from facilitator.imports.review import CONFLICT, KEPT, NEW, UPDATE
 
+    out = out or sys.stdout
     b = review.book
     print(f"{b.name}: {b.kind} workbook exported {review.export['exported_at']:%d %b %Y %H:%M}",
           file=out)

@@ -113,14 +113,17 @@ def _baseline(wb, name: str) -> dict[str, dict[str, list[Any]]]:
     return out
 
 
-def read_returned(path: Path) -> ReturnedWorkbook:
-    """Read and check a returned workbook; WorkbookRefused when it cannot be read at all."""
+def read_returned(path: Path, accept=None) -> ReturnedWorkbook:
+    """Read and check a returned workbook; WorkbookRefused when it cannot be read at all.
+    `accept(meta)` may refuse it on its metadata, before any row is read."""
     path = Path(path)
     name = path.name
     data = read_bytes(path)
     wb = open_workbook(data, name)
     try:
         meta = _meta(wb, name)
+        if accept is not None:
+            accept(meta)
         book = ReturnedWorkbook(name, meta, _baseline(wb, name))
         spec = spec_for(book.kind)
         for sheet in spec.returnable:

@@ -113,19 +113,25 @@ def _label(sheet_name: str, row_label: str, key: str) -> str:
 def review_workbook(db: Database, path: Path) -> Review:
     """Read a returned workbook and compare it with its baseline and the database now.
     WorkbookRefused when the file cannot be read or does not belong to this database."""
-    book = read_returned(path)
-    wx = exported.find_export(db, book.workbook_id)
-    if wx is None:
-        raise WorkbookRefused(f"{book.name} was not exported from this database (workbook id "
-                              f"{book.workbook_id}): it may come from another laptop or have "
-                              "been exported before this database was restored.")
-    if wx["kind"] != book.kind:
-        raise WorkbookRefused(f"{book.name} says it is a {book.kind} workbook, but this "
-                              f"database exported it as a {wx['kind']} workbook.")
-    sc = cohort_scope(db, wx["cohort_id"])
-    if sc["cohort_uuid"] != book.meta.get("cohort_uuid"):
-        raise WorkbookRefused(f"{book.name}: its cohort does not match the one it was exported "
-                              "for.")
+    found: dict = {}
+
+    def accept(meta: dict) -> None:
+        name = Path(path).name
+        wx = exported.find_export(db, meta["workbook_id"])
+        if wx is None:
+            raise WorkbookRefused(f"{name} was not exported from this database (workbook id "
+                                  f"{meta['workbook_id']}): it may come from another laptop or "
+                                  "have been exported before this database was restored.")
+        if wx["kind"] != meta["kind"]:
+            raise WorkbookRefused(f"{name} says it is a {meta['kind']} workbook, but this "
+                                  f"database exported it as {_a(wx['kind'])} workbook.")
+        if cohort_scope(db, wx["cohort_id"])["cohort_uuid"] != meta.get("cohort_uuid"):
+            raise WorkbookRefused(f"{name}: its cohort does not match the one it was "
+                                  "exported for.")
+        found.update(wx)
+
+    book = read_returned(path, accept)
+    wx = found
     review = Review(book, wx, problems=list(book.problems))
     spec = spec_for(book.kind)
     tgts = targets(book.kind)
@@ -182,6 +188,10 @@ def _current(db: Database, tgt, wx: dict, keys: list[str]) -> dict:
         out = tgt.values_now(s, export, keys)
         return {k: {f: (v.isoformat() if isinstance(v, date) else v) for f, v in vals.items()}
                 for k, vals in out.items()}
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 class NotReady(ServiceError):
