@@ -99,17 +99,21 @@ def _baseline(wb, name: str) -> dict[str, dict[str, list[Any]]]:
     if BASELINE_SHEET not in wb.sheetnames:
         raise WorkbookRefused(f"{name}: its baseline sheet is missing, so what was changed "
                               "cannot be told from what was exported.")
-    for n, row in sheet_rows(wb, BASELINE_SHEET, name, 4):
+    for n, row in sheet_rows(wb, BASELINE_SHEET, name, 2):
         if n == 1 or row[0] is None:
             continue
         try:
-            values = json.loads(row[3])
-            if not isinstance(values, list) or fingerprint(values) != row[2]:
+            chunk = json.loads(row[1])
+            if not isinstance(chunk, dict):
                 raise ValueError
+            records = out.setdefault(str(row[0]), {})
+            for key, (fp, values) in chunk.items():
+                if not isinstance(values, list) or fingerprint(values) != fp:
+                    raise ValueError
+                records[key] = values
         except (TypeError, ValueError):
             raise WorkbookRefused(f"{name}: its baseline sheet is damaged or was edited at row "
                                   f"{n}, so changes cannot be told apart.") from None
-        out.setdefault(str(row[0]), {})[str(row[1])] = values
     return out
 
 

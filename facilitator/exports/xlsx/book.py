@@ -91,6 +91,40 @@ class SheetRows:
     blank_rows: int = 0  # extra rows to fill in (drop-downs and unlocked cells reach them)
 
 
+class Baseline:
+    """The very hidden baseline sheet: each record's editable values as exported, with a
+    fingerprint, as JSON objects {record id: [fingerprint, [values]]} packed a few hundred
+    records to a cell (one row per record would cost more than the data sheet itself)."""
+
+    CHUNK_CHARS = 24_000  # well under a cell's 32,767
+
+    def __init__(self, ws):
+        self.ws = ws
+        ws.sheet_state = "veryHidden"
+        ws.append(["sheet", "records (JSON: id -> [fingerprint, values])"])
+        self.sheet = ""
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, sheet: str, key: str, values: list) -> None:
+        if sheet != self.sheet:
+            self.flush()
+            self.sheet = sheet
+        part = json.dumps(key) + ":" + json.dumps([fingerprint(values), values],
+                                                  ensure_ascii=False, separators=(",", ":"))
+        self.parts.append(part)
+        self.size += len(part) + 1
+        if self.size > self.CHUNK_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            cell = WriteOnlyCell(self.ws, "{" + ",".join(self.parts) + "}")
+            cell.data_type = "s"
+            self.ws.append([self.sheet, cell])
+        self.parts, self.size = [], 0
+
+
 def _lists_sheet(wb: Workbook, lists: dict[str, tuple[str, ...]]) -> dict[str, str]:
     ws = wb.create_sheet(LISTS_SHEET)
     ws.sheet_state = "hidden"
@@ -200,12 +234,12 @@ def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, p
             key_cell.value = key
             row.append(key_cell)
             if edit_idx and baseline is not None:
-                base = [normalise(values[j]) for j in edit_idx]
-                baseline.append([sheet.name, key, fingerprint(base),
-                                 json.dumps(base, ensure_ascii=False, separators=(",", ":"))])
+                baseline.add(sheet.name, key, [normalise(values[j]) for j in edit_idx])
         ws.append(row)
         n += 1
         progress.step()
+    if baseline is not None:
+        baseline.flush()
     for _ in range(data.blank_rows):
         ws.append([m.make(None, sheet.name) for m in makers])
         n += 1
@@ -258,14 +292,12 @@ def _build(wb: Workbook, spec: WorkbookSpec, scope: Scope, subject: str,
     _readme(wb, spec, scope, subject)
     baseline_ws = None
     if any(s.sheet.keyed and s.sheet.editable for s in sheets):
-        baseline_ws = wb.create_sheet(BASELINE_SHEET)
-        baseline_ws.sheet_state = "veryHidden"
-        baseline_ws.append(["sheet", "record", "fingerprint", "values"])
+        baseline_ws = Baseline(wb.create_sheet(BASELINE_SHEET))
     refs = _lists_sheet(wb, spec.lists) if spec.lists else {}
     for data in sheets:
         _data_sheet(wb, data, refs, baseline_ws, progress)
     if baseline_ws is not None:
-        baseline_ws.protection.sheet = True
+        baseline_ws.ws.protection.sheet = True
     _meta(wb, scope)
     progress.check()
 
