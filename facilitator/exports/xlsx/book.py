@@ -30,8 +30,9 @@ from facilitator.exports.xlsx.schema import (
     SCHEMA_VERSION,
     Sheet,
     WorkbookSpec,
-    fingerprint,
+    fingerprint_of_json,
     normalise,
+    values_json,
 )
 from facilitator.fileio import TEMP_PREFIX, TEMP_SUFFIX, _default_mode, fsync_folder
 
@@ -110,8 +111,8 @@ class Baseline:
         if sheet != self.sheet:
             self.flush()
             self.sheet = sheet
-        part = json.dumps(key) + ":" + json.dumps([fingerprint(values), values],
-                                                  ensure_ascii=False, separators=(",", ":"))
+        vj = values_json(values)
+        part = f'{json.dumps(key)}:["{fingerprint_of_json(vj)}",{vj}]'
         self.parts.append(part)
         self.size += len(part) + 1
         if self.size > self.CHUNK_CHARS:

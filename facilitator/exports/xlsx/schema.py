@@ -84,10 +84,18 @@ def normalise(value: Any) -> Any:
     return text or None
 
 
+def values_json(values: list[Any]) -> str:
+    """Normalised values as compact JSON (what the baseline keeps and the fingerprint hashes)."""
+    return json.dumps([normalise(v) for v in values], ensure_ascii=False, separators=(",", ":"))
+
+
+def fingerprint_of_json(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
 def fingerprint(values: list[Any]) -> str:
     """A short hash of a row's editable values as exported, to tell an untouched row at once."""
-    raw = json.dumps([normalise(v) for v in values], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
+    return fingerprint_of_json(values_json(values))
 
 
 class CellProblem(ValueError):
