@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
                     self.act_demo, self.act_backup):
             act.setEnabled(True)
+        importlib.import_module("facilitator.ui.workbooks.actions").install(self)
 
         remembered = settings().value(self._cohort_key())
         ctx.cohort_id = None
