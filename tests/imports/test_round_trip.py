@@ -227,7 +227,8 @@ def test_cohort_attendance_marks_come_back(db, demo, tmp_path):
     out = tmp_path / "cohort.xlsx"
     export_cohort(db, demo, out)
     got = rows(out, "Attendance")
-    row = next(i for i, r in enumerate(got[2:], start=3) if r[5] is None)
+    row = next(i for i, r in enumerate(got[2:], start=3)
+               if r[5] is None and r[4] != "(whole event)")
     back = tmp_path / "back.xlsx"
     edit(out, back, {"Attendance": {f"F{row}": "Late", f"G{row}": "train delayed"}})
     review = review_workbook(db, back)
@@ -241,3 +242,29 @@ def test_cohort_attendance_marks_come_back(db, demo, tmp_path):
             .where(Participant.uuid == puuid, PlanSession.uuid == suuid))
     assert (a.status, a.note) == ("late", "train delayed")
     assert review_workbook(db, back).changes == []
+
+
+def test_whole_event_marks_come_back_too(db, demo, tmp_path):
+    out = tmp_path / "cohort.xlsx"
+    export_cohort(db, demo, out)
+    got = rows(out, "Attendance")
+    row = next(i for i, r in enumerate(got[2:], start=3)
+               if r[4] == "(whole event)" and r[5] == "present")
+    back = tmp_path / "back.xlsx"
+    edit(out, back, {"Attendance": {f"F{row}": "excused"}})
+    review = review_workbook(db, back)
+    assert _summary(review) == [("Attendance", row, "mark", UPDATE, "excused")]
+    before = _count_marks(db)
+    apply_review(db, review)
+    assert _count_marks(db) == before  # changed in place, not added
+    puuid = got[row - 1][-1].split(":")[0]
+    with db.read() as s:
+        statuses = [a.status for a in s.scalars(select(Attendance).join(Participant)
+                                                .where(Participant.uuid == puuid,
+                                                       Attendance.session_id.is_(None)))]
+    assert "excused" in statuses
+
+
+def _count_marks(db) -> int:
+    with db.read() as s:
+        return len(s.scalars(select(Attendance.id)).all())

@@ -210,7 +210,9 @@ def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, p
     ws = wb.create_sheet(sheet.name)
     columns = list(sheet.columns)
     for j, col in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = col.width
+        dim = ws.column_dimensions[get_column_letter(j)]
+        dim.width = col.width
+        cells.style_column(dim, col)
     if sheet.keyed:
         ws.column_dimensions[get_column_letter(len(columns) + 1)].width = 34
     _fit_to_width(ws)
@@ -230,7 +232,8 @@ def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, p
     key_cell.font = cells.KEY_FONT
     n = 0
     for values, key, label in data.rows:
-        row = [m.make(v, f"{label} ({sheet.name})") for m, v in zip(makers, values, strict=True)]
+        where = f"{label} ({sheet.name})"
+        row = [None if v is None else m.make(v, where) for m, v in zip(makers, values, strict=True)]
         if sheet.keyed:
             key_cell.value = key
             row.append(key_cell)

@@ -45,8 +45,9 @@ class CellMaker:
     """Turns one column's values into cells for a write-only sheet.
 
     Plain values go in as they are (the fastest path); text that could be read as a formula,
-    dates and the cells to fill in go through one reusable styled cell per column, which a
-    write-only sheet serialises at append time."""
+    dates and filled-in cells to fill go through one reusable styled cell per column, which a
+    write-only sheet serialises at append time. Empty cells are not written at all: the
+    columns to fill carry the unlocked, yellow style themselves (style_column)."""
 
     def __init__(self, ws, col: Column):
         self.col = col
@@ -65,22 +66,29 @@ class CellMaker:
             self.quoted.protection = UNLOCKED
             self.quoted.fill = FILL_IN
 
-    def make(self, value: Any, where: str):
-        if isinstance(value, str):
-            if value:
-                check_text(value, f"{where}, {self.col.header}")
-                if value.startswith(_FORMULA_START):
-                    cell = self.quoted
-                    cell.value = value
-                    cell.data_type = "s"
-                    return cell
-        elif isinstance(value, datetime):
-            value = value.date()
-        if isinstance(value, date) or self.col.editable or (self.wrap and value):
+    def make(self, value: Any, label: str):
+        """The cell for `value`; `label` names the record in a refusal."""
+        if value is None:
+            return None  # an empty cell to fill takes its column's style: yellow, unlocked
+        if type(value) is str:
+            if _ILLEGAL.search(value) or len(value) > CELL_LIMIT:
+                check_text(value, f"{label}, {self.col.header}")
+            if value.startswith(_FORMULA_START):
+                cell = self.quoted
+                cell.value = value
+                cell.data_type = "s"
+                return cell
+            if not (self.col.editable or self.wrap):
+                return value
             cell = self.styled
             cell.value = value
-            if isinstance(value, str):
-                cell.data_type = "s"
+            cell.data_type = "s"
+            return cell
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date) or self.col.editable:
+            cell = self.styled
+            cell.value = value
             return cell
         return value
 
@@ -97,3 +105,13 @@ def guide_cell(ws, text: str, editable: bool):
     if editable:
         cell.fill = FILL_IN
     return cell
+
+
+def style_column(dim, col: Column) -> None:
+    """A column to fill: every cell not written explicitly is unlocked, yellow and wrapped."""
+    if col.editable:
+        dim.protection = UNLOCKED
+        dim.fill = FILL_IN
+        dim.alignment = WRAP
+        if col.type == "date":
+            dim.number_format = "dd mmm yyyy"

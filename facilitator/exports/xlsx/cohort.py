@@ -63,7 +63,8 @@ ATTENDANCE = Sheet("Attendance", (
            guidance="present / late / excused / absent"),
     Column("Note", "note", type="multiline", editable=True, width=30, max_length=2000,
            guidance="optional"),
-), intro="one row per participant and session; the marks and notes can be filled in.")
+), intro="one row per participant and session (and per event as a whole); the marks and "
+         "notes can be filled in.")
 
 RULES = Sheet("Rules registers", (
     Column("Person", "person", width=20), Column("Organisation", "organisation", width=24),
@@ -154,7 +155,7 @@ def export_cohort(db: Database, cohort_id: int, path: Path, progress: Progress |
         (PARTICIPANTS, "participants"), (ORGANISATIONS, "organisations"),
         (PEER_GROUPS, "peer_groups"), (EVENTS, "events"), (AGENDA, "agenda"))]
     sheets.append(SheetRows(ATTENDANCE, attendance_rows(grid),
-                            counts["participants"] * counts["sessions"]))
+                            counts["participants"] * counts["columns"]))
     sheets.append(SheetRows(matrix, _matrix_rows(db, cohort_id, len(sessions)),
                             counts["participants"]))
     sheets += [SheetRows(sh, _plain(sh, book[key]), len(book[key])) for sh, key in (

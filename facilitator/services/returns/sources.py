@@ -171,7 +171,9 @@ def cohort_counts(db: Database, cohort_id: int) -> Record:
         people = s.scalars(select(Participant).where(Participant.cohort_id == cohort_id)).all()
         sessions = s.scalars(select(PlanSession.id).join(Event)
                              .where(Event.cohort_id == cohort_id)).all()
+        n_events = len(s.scalars(select(Event.id).where(Event.cohort_id == cohort_id)).all())
         return {"participants": len(people), "sessions": len(sessions),
+                "columns": len(sessions) + n_events,
                 "withheld": sum(1 for p in people if not consent_recorded(p))}
 
 
@@ -245,31 +247,34 @@ def cohort_book(db: Database, cohort_id: int) -> Record:
 
 
 def attendance_grid(db: Database, cohort_id: int) -> tuple[list[Record], Iterator[Record]]:
-    """(sessions in order, then one row per participant × session with the mark, streamed):
-    the cohort workbook's attendance sheets, whose mark and note can be filled in."""
+    """(columns in order, then one row per participant × column with the mark, streamed):
+    the cohort workbook's attendance sheets, whose mark and note can be filled in. Each event
+    has a "(whole event)" column for marks kept for the event as a whole, then its sessions."""
     with db.read() as s:
-        sessions = [{"id": ps.id, "uuid": ps.uuid, "event": ev.title, "date": ps.day,
-                     "title": ps.title, "event_id": ev.id}
-                    for ps, ev in s.execute(select(PlanSession, Event).join(Event)
-                                            .where(Event.cohort_id == cohort_id)
-                                            .order_by(Event.start_date, Event.id, PlanSession.day,
-                                                      PlanSession.position, PlanSession.id))]
+        sessions: list[Record] = []
+        for ev in s.scalars(select(Event).where(Event.cohort_id == cohort_id)
+                            .order_by(Event.start_date, Event.id)):
+            sessions.append({"id": None, "uuid": ev.uuid, "event": ev.title,
+                             "date": ev.start_date, "title": "(whole event)", "event_id": ev.id})
+            sessions += [{"id": ps.id, "uuid": ps.uuid, "event": ev.title, "date": ps.day,
+                          "title": ps.title, "event_id": ev.id}
+                         for ps in ev.sessions]
         people = s.execute(select(Participant.id, Participant.uuid, Participant.given_name,
                                   Participant.family_name, Organisation.name)
                            .outerjoin(Organisation, Organisation.id == Participant.organisation_id)
                            .where(Participant.cohort_id == cohort_id)
                            .order_by(Participant.family_name, Participant.given_name,
                                      Participant.id)).all()
-        marks = {(pid, sid): (st, note) for pid, sid, st, note in s.execute(
-            select(Attendance.participant_id, Attendance.session_id, Attendance.status,
-                   Attendance.note).join(Participant)
-            .where(Participant.cohort_id == cohort_id, Attendance.session_id.is_not(None)))}
+        marks = {(pid, eid, sid): (st, note) for pid, eid, sid, st, note in s.execute(
+            select(Attendance.participant_id, Attendance.event_id, Attendance.session_id,
+                   Attendance.status, Attendance.note).join(Participant)
+            .where(Participant.cohort_id == cohort_id))}
 
     def rows() -> Iterator[Record]:
         for pid, puuid, given, family, org in people:
             person = f"{given} {family}".strip()
             for ps in sessions:
-                st, note = marks.get((pid, ps["id"]), ("", ""))
+                st, note = marks.get((pid, ps["event_id"], ps["id"]), ("", ""))
                 yield {"key": f"{puuid}:{ps['uuid']}", "person": person,
                        "organisation": org or "", "event": ps["event"], "date": ps["date"],
                        "session": ps["title"], "mark": st, "note": note, "pid": pid,

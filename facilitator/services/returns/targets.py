@@ -20,6 +20,7 @@ from facilitator.models import (
     Assessment,
     AssessmentScore,
     Attendance,
+    Event,
     OrganisationRuleResponse,
     Participant,
     PlanSession,
@@ -113,30 +114,41 @@ def _split(key: str) -> tuple[str, str]:
     return person, session
 
 
+def _columns(s: Session, cohort_id: int) -> dict[str, tuple[int, int | None]]:
+    """uuid -> (event id, session id or None for the event as a whole)."""
+    out = {u: (eid, None) for u, eid in s.execute(
+        select(Event.uuid, Event.id).where(Event.cohort_id == cohort_id))}
+    out |= {u: (eid, sid) for u, sid, eid in s.execute(
+        select(PlanSession.uuid, PlanSession.id, PlanSession.event_id).join(Event)
+        .where(Event.cohort_id == cohort_id))}
+    return out
+
+
 def _attendance(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
     people = dict(s.execute(select(Participant.uuid, Participant.id)
                             .where(Participant.cohort_id == wx.cohort_id)).all())
-    sess = {u: (sid, eid) for u, sid, eid in s.execute(
-        select(PlanSession.uuid, PlanSession.id, PlanSession.event_id))}
-    marks = {(pid, sid): (st, note) for pid, sid, st, note in s.execute(
-        select(Attendance.participant_id, Attendance.session_id, Attendance.status,
-               Attendance.note).join(Participant)
-        .where(Participant.cohort_id == wx.cohort_id, Attendance.session_id.is_not(None)))}
+    cols = _columns(s, wx.cohort_id)
+    marks = {(pid, eid, sid): (st, note) for pid, eid, sid, st, note in s.execute(
+        select(Attendance.participant_id, Attendance.event_id, Attendance.session_id,
+               Attendance.status, Attendance.note).join(Participant)
+        .where(Participant.cohort_id == wx.cohort_id))}
     out = {}
     for key in keys:
-        pu, su = _split(key)
-        if pu in people and su in sess:
-            st, note = marks.get((people[pu], sess[su][0]), (None, None))
+        pu, cu = _split(key)
+        if pu in people and cu in cols:
+            st, note = marks.get((people[pu], *cols[cu]), (None, None))
             out[key] = {"mark": normalise(st), "note": normalise(note)}
     return out
 
 
 def _write_attendance(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
-    pu, su = _split(key)
+    pu, cu = _split(key)
     pid = s.scalar(select(Participant.id).where(Participant.uuid == pu))
-    ps = s.scalar(select(PlanSession).where(PlanSession.uuid == su))
+    event_id, session_id = _columns(s, wx.cohort_id)[cu]
+    same = (Attendance.session_id.is_(None) if session_id is None
+            else Attendance.session_id == session_id)
     row = s.scalar(select(Attendance).where(Attendance.participant_id == pid,
-                                            Attendance.session_id == ps.id))
+                                            Attendance.event_id == event_id, same))
     merged = {"mark": row.status if row else None, "note": row.note if row else None}
     merged |= values or {"mark": None, "note": None}
     if not merged["mark"]:
@@ -146,7 +158,7 @@ def _write_attendance(s: Session, wx: WorkbookExport, key: str, values: Values |
             s.delete(row)
         return
     if row is None:
-        row = Attendance(participant_id=pid, event_id=ps.event_id, session_id=ps.id)
+        row = Attendance(participant_id=pid, event_id=event_id, session_id=session_id)
         s.add(row)
     row.status, row.note = merged["mark"], _text(merged["note"])
 

@@ -16,7 +16,7 @@ from facilitator.exports.xlsx.cohort import export_cohort
 from facilitator.exports.xlsx.organisation import export_organisation
 from facilitator.exports.xlsx.participant import BLANK_RULES, export_participant
 from facilitator.exports.xlsx.schema import KEY_HEADER
-from facilitator.models import Participant, PlanSession, RuleEntry
+from facilitator.models import Event, Participant, PlanSession, RuleEntry
 from facilitator.services.cohort import participants
 from facilitator.services.returns import exported
 from tests.exports.xlsx.helpers import demo_cohort, org_with_both, rows
@@ -52,13 +52,18 @@ def test_cohort_workbook_has_every_part(db, demo, tmp_path):
     assert att.protection.sheet and att.freeze_panes == "B3"
     dv = att.data_validations.dataValidation
     assert [d.formula1 for d in dv] == ["list_marks"]
-    assert att["F3"].protection.locked is False and att["A3"].protection.locked is True
+    assert att.column_dimensions["F"].protection.locked is False  # empty cells to fill
+    filled = next(r[5] for r in att.iter_rows(min_row=3) if r[5].value)
+    assert filled.protection.locked is False and att["A3"].protection.locked is True
     assert att.cell(1, 8).value == KEY_HEADER
     with db.read() as s:
         n_sessions = len(s.scalars(select(PlanSession.id)).all())
         n_people = len(s.scalars(select(Participant.id)).all())
+        n_events = len(s.scalars(select(Event.id)).all())
     assert done["sessions"] == n_sessions
-    assert att.max_row - 2 == n_people * n_sessions
+    assert att.max_row - 2 == n_people * (n_sessions + n_events)  # sessions and whole events
+    marks = [r[5].value for r in att.iter_rows(min_row=3) if r[4].value == "(whole event)"]
+    assert any(marks)  # the demo's marks, kept for whole events
     agenda = wb["Agenda"]
     assert isinstance(agenda["B3"].value, date | None) or agenda["B3"].is_date
     assert isinstance(agenda["H3"].value, int)  # minutes as a number
