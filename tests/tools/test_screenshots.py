@@ -19,6 +19,7 @@ EXPECTED = {
     "library.py": ["library-search.png"],
     "flex.py": ["flex-register.png", "flex-crowd.png", "flex-assessments.png",
                 "flex-rule-form.png", "flex-group-notes.png", "flex-scores.png"],
+    "workbooks.py": ["workbooks-export.png", "workbooks-review.png", "workbooks-review-all.png"],
 }
 
 
