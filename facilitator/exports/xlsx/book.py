@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -156,11 +157,14 @@ def _readme(wb: Workbook, spec: WorkbookSpec, scope: Scope, subject: str) -> Non
     wrap = Alignment(wrap_text=True, vertical="top")
 
     def line(text: str, bold: bool = False) -> None:
-        cell = WriteOnlyCell(ws, text)
-        cell.alignment = wrap
-        if bold:
-            cell.font = Font(bold=True)
-        ws.append([cell])
+        # one row per printed line: row heights are not known in write-only mode, so a long
+        # wrapped paragraph would be cut to the height of one or two lines
+        for part in textwrap.wrap(text, 105) or [""]:
+            cell = WriteOnlyCell(ws, part)
+            cell.alignment = wrap
+            if bold:
+                cell.font = Font(bold=True)
+            ws.append([cell])
 
     line(f"{subject} · cohort {scope.cohort_name} · exported {scope.exported_at:%d %b %Y %H:%M} UTC")
     line("")
@@ -181,11 +185,16 @@ def _readme(wb: Workbook, spec: WorkbookSpec, scope: Scope, subject: str) -> Non
     ws.protection.sheet = True
 
 
-def _fit_to_width(ws) -> None:
-    """Printed (or turned into a PDF): landscape, as wide as the page, as many pages down as
-    it takes."""
+FIT_WIDTH = 330  # total column width that still reads when shrunk to an A4 landscape page
+
+
+def _fit_to_width(ws, width: float = 0) -> None:
+    """Printed (or turned into a PDF): landscape, as wide as the page (when that leaves the
+    text readable), as many pages down as it takes."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4
+    if width > FIT_WIDTH:
+        return
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -205,6 +214,24 @@ def _meta(wb: Workbook, scope: Scope) -> None:
     ws.protection.sheet = True
 
 
+def makers_wrap(col) -> bool:
+    """Columns whose text wraps (and so may need a taller row)."""
+    if col.type in ("int", "date"):
+        return False
+    return col.type == "multiline" or col.width >= 30 or col.editable
+
+
+def _lines(texts, widths, per_unit: float = 1.1, most: int = 12) -> int:
+    """About how many lines the longest of these wrapped texts takes in its column."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=True):
+        if isinstance(text, str) and text:
+            per_line = max(int(width * per_unit), 4)
+            n = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+            lines = max(lines, n)
+    return min(lines, most)
+
+
 def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, progress: Progress):
     sheet = data.sheet
     ws = wb.create_sheet(sheet.name)
@@ -215,7 +242,7 @@ def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, p
         cells.style_column(dim, col)
     if sheet.keyed:
         ws.column_dimensions[get_column_letter(len(columns) + 1)].width = 34
-    _fit_to_width(ws)
+    _fit_to_width(ws, sum(c.width for c in columns) + (34 if sheet.keyed else 0))
     ws.print_title_rows = f"1:{FIRST_DATA_ROW - 1}"
     ws.freeze_panes = f"B{FIRST_DATA_ROW}"
     headers = [cells.header_cell(ws, c.header) for c in columns]
@@ -224,14 +251,23 @@ def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, p
     if sheet.keyed:
         headers.append(cells.header_cell(ws, KEY_HEADER))
         guides.append(cells.guide_cell(ws, "", False))
+    ws.row_dimensions[1].height = 15 * _lines([c.header for c in columns],
+                                              [c.width for c in columns], 1.0)
+    ws.row_dimensions[2].height = 13 * _lines([c.guidance for c in columns],
+                                              [c.width for c in columns], 1.3)
     ws.append(headers)
     ws.append(guides)
+    wrapped = [(j, c.width) for j, c in enumerate(columns) if makers_wrap(c)]
     makers = [cells.CellMaker(ws, c) for c in columns]
     edit_idx = [j for j, c in enumerate(columns) if c.editable]
     key_cell = WriteOnlyCell(ws)
     key_cell.font = cells.KEY_FONT
     n = 0
     for values, key, label in data.rows:
+        if wrapped:  # row heights are not computed by every program: give the lines room
+            lines = _lines([values[j] for j, _w in wrapped], [w for _j, w in wrapped])
+            if lines > 1:
+                ws.row_dimensions[FIRST_DATA_ROW + n].height = 15 * lines
         where = f"{label} ({sheet.name})"
         row = [None if v is None else m.make(v, where) for m, v in zip(makers, values, strict=True)]
         if sheet.keyed:
@@ -271,6 +307,9 @@ def write_workbook(path: Path, spec: WorkbookSpec, scope: Scope, subject: str,
     progress = progress or Progress()
     progress.total = sum(s.count for s in sheets)
     wb = Workbook(write_only=True)
+    # Plain cells (most of them, written without a style of their own for speed) read best
+    # aligned to the top of rows that other cells wrap onto several lines.
+    wb._alignments[0] = Alignment(vertical="top")
     try:
         _build(wb, spec, scope, subject, sheets, progress)
     except BaseException:

@@ -51,7 +51,7 @@ class CellMaker:
 
     def __init__(self, ws, col: Column):
         self.col = col
-        self.wrap = col.type == "multiline" or col.width >= 30
+        self.wrap = col.type == "multiline" or col.width >= 30 or col.editable
         self.styled = WriteOnlyCell(ws)
         self.styled.alignment = WRAP
         if col.editable:
