@@ -45,7 +45,7 @@ class ExportWorkbookDialog(QDialog):
         self.job = None
         self.result_info: dict | None = None
         self.setWindowTitle("Export workbook")
-        self.setMinimumWidth(560)
+        self.setMinimumSize(580, 230)  # room for the progress bar while it writes
         self.kind = QComboBox()
         for key, label in KINDS:
             self.kind.addItem(label, key)
