@@ -73,7 +73,7 @@ ORGANISATIONS = RecordPanelSpec(
     update_fn=organisations.update_organisation,
     delete_fn=organisations.delete_organisation,
     restore_fn=_restore,
-    extra_actions=[("Workbook for this organisation…", _organisation_workbook)],
+    extra_actions=[("Workbook…", _organisation_workbook)],
 )
 
 TEAM = RecordPanelSpec(

@@ -67,7 +67,7 @@ def test_round_trip_with_review_conflict_and_undo(qtbot, demo_window, db, tmp_pa
     qtbot.waitUntil(lambda: area.organisations.model.rowCount() > 0, timeout=10_000)
     area.organisations.select_id(org["id"])
     button = next(b for b in area.organisations.extra_buttons
-                  if b.text() == "Workbook for this organisation…")
+                  if b.text() == "Workbook…")
     button.click()
     dlg = next(w for w in demo_window.findChildren(ExportWorkbookDialog) if w.isVisible())
     assert dlg.who.currentData() == org["id"]
