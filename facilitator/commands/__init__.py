@@ -18,6 +18,8 @@ from facilitator.commands import (
     pdf_export,
     plan_export,
     privacy,
+    xlsx_export,
+    xlsx_import,
 )
 
 MODULES = [
@@ -29,6 +31,8 @@ MODULES = [
     learning,
     pdf_export,
     privacy,
+    xlsx_export,
+    xlsx_import,
 ]
 
 

@@ -28,3 +28,8 @@ def pdf_kinds(subparsers):
 def xlsx_kinds(subparsers):
     """`facilitator export xlsx WORKBOOK …`."""
     return _group(export_kinds(subparsers), "xlsx", "Excel workbooks to hand out", "xlsx_kind")
+
+
+def import_kinds(subparsers):
+    """`facilitator import KIND …`."""
+    return _group(subparsers, "import", "read files back in", "import_kind")

@@ -30,6 +30,7 @@ from facilitator.models.privacy import (
     PrivacySetting,
     export_people,
 )
+from facilitator.models.workbooks import OrganisationRuleResponse, WorkbookExport
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "Insight",
     "LookingBackNote",
     "Organisation",
+    "OrganisationRuleResponse",
     "Participant",
     "PeerGroup",
     "PlanSession",
@@ -64,5 +66,6 @@ __all__ = [
     "RuleGroup",
     "Tool",
     "export_people",
+    "WorkbookExport",
     "peer_group_members",
 ]

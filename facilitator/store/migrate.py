@@ -14,17 +14,20 @@ def include_object(_obj, name, type_, _reflected, _compare_to) -> bool:
     return not (type_ == "table" and name and "_fts" in name)
 
 
-REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([0-9A-Za-z]+)['\"]", re.MULTILINE)
 
 
 def known_revisions() -> list[str]:
-    """Revision ids shipped with this build, oldest first (each version file's `revision`,
-    which may carry a letter while branches are merged, e.g. "0006p")."""
-    found = []
-    for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"):
-        m = REVISION_RE.search(p.read_text(encoding="utf-8"))
-        found.append(m.group(1) if m else p.name.split("_", 1)[0])
-    return sorted(found)
+    """Revision ids shipped with this build, oldest first (from the version files' names)."""
+    return sorted(
+        _revision_id(p) for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+    )
+
+
+def _revision_id(path: Path) -> str:
+    """The file's `revision = '…'` (a branch's migration may carry a letter, e.g. 0006x,
+    until it is renumbered), else the number its name starts with."""
+    found = re.search(r"^revision = ['\"]([^'\"]+)['\"]", path.read_text(encoding="utf-8"), re.M)
+    return found.group(1) if found else path.name.split("_", 1)[0]
 
 
 def head_revision() -> str:

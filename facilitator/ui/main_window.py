@@ -142,13 +142,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.act_print = self._action(menu, "&Print and export…", QKeySequence.StandardKey.Print)
         self.act_print.triggered.connect(self._print)
+        self.act_export_workbook = self._action(menu, "Export &workbook…")
+        self.act_export_workbook.triggered.connect(lambda: self._workbooks("export_workbook"))
+        self.act_import_workbook = self._action(menu, "&Import a returned workbook…")
+        self.act_import_workbook.triggered.connect(lambda: self._workbooks("import_workbook"))
         menu.addSeparator()
         self.act_quit = self._action(menu, "&Quit", "Ctrl+Q")  # the standard key is empty on some desktops
         self.act_quit.triggered.connect(self.close)
 
     def _needs_database(self) -> tuple[QAction, ...]:
         return (self.act_new_cohort, self.act_edit_cohort, self.act_delete_cohort,
-                self.act_demo, self.act_backup, self.act_restore, self.act_print)
+                self.act_demo, self.act_backup, self.act_restore, self.act_print,
+                self.act_export_workbook, self.act_import_workbook)
 
     def _action(self, menu, text, shortcut=None) -> QAction:
         act = QAction(text, self)
@@ -272,6 +277,12 @@ class MainWindow(QMainWindow):
         from facilitator.ui.backups.restore_dialog import restore_from_backup
 
         restore_from_backup(self)
+
+    def _workbooks(self, what: str) -> None:
+        """File → Export workbook… / Import a returned workbook… (openpyxl loads on first use)."""
+        from facilitator.ui.workbooks import actions
+
+        getattr(actions, what)(self.ctx, self)
 
     def _print(self):
         from facilitator.ui.exports.print_dialog import open_print_dialog

@@ -27,6 +27,7 @@ EXPECTED = {
                     "learning-diaries.png", "learning-insights.png", "learning-looking-back.png",
                     "learning-answers.png", "learning-questions.png", "learning-insight-form.png",
                     "learning-merge.png", "learning-new-cohort.png"],
+    "workbooks.py": ["workbooks-export.png", "workbooks-review.png", "workbooks-review-all.png"],
 }
 
 MENUS = {"desktop-file-menu.png", "desktop-recent.png"}  # a menu alone is smaller than a window

@@ -52,6 +52,12 @@ PARTICIPANTS = RecordPanelSpec(
     describe=_full_name,
 )
 
+def _organisation_workbook(panel, record: dict) -> None:
+    from facilitator.ui.workbooks.actions import organisation_workbook
+
+    organisation_workbook(panel, record)
+
+
 ORGANISATIONS = RecordPanelSpec(
     noun="organisation",
     kinds=("organisations", "participants"),
@@ -70,6 +76,7 @@ ORGANISATIONS = RecordPanelSpec(
     update_fn=organisations.update_organisation,
     delete_fn=organisations.delete_organisation,
     restore_fn=_restore,
+    extra_actions=[("Workbook…", _organisation_workbook)],
 )
 
 TEAM = RecordPanelSpec(

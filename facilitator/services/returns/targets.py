@@ -1,0 +1,263 @@
+"""What a returned workbook may change, sheet by sheet: for each returnable sheet, how to read
+the database's values now for the rows' record ids, and how to write accepted values back.
+
+Values are compared as the baseline keeps them (schema.normalise: "" is None, dates as ISO).
+`current` gives, per record id, the values now, or leaves the id out when the record is gone
+(or was never made: the participant workbook's blank rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitator.exports.xlsx.schema import normalise
+from facilitator.models import (
+    Assessment,
+    AssessmentScore,
+    Attendance,
+    Event,
+    OrganisationRuleResponse,
+    Participant,
+    PlanSession,
+    RuleEntry,
+    WorkbookExport,
+)
+from facilitator.services.errors import ValidationError
+from facilitator.services.fields import clean
+from facilitator.services.flex import registers
+from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
+from facilitator.services.flex.sharing import consent_recorded
+from facilitator.services.returns.sources import RULE_FIELD_NAMES
+
+Values = dict[str, Any]  # field -> value (None = empty)
+
+
+@dataclass(frozen=True)
+class Target:
+    table: str  # the Changes kind
+    fields: tuple[str, ...]
+    current: Callable[[Session, WorkbookExport, list[str]], dict[str, Values]]
+    write: Callable[[Session, WorkbookExport, str, Values | None], None]  # None: remove
+    creates: bool = False  # an id the database does not know may be a new record
+    bulk: bool = False  # `current` reads the whole scope at once (no IN list to chunk)
+
+    def values_now(self, s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+        if self.bulk:
+            return self.current(s, wx, keys)
+        out: dict[str, Values] = {}
+        for i in range(0, len(keys), 900):  # SQLite's bound-parameter limit
+            out |= self.current(s, wx, keys[i:i + 900])
+        return out
+
+
+def _text(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+# organisation: our people -------------------------------------------------------------------
+_PEOPLE = ("role", "email", "phone")
+
+
+def _org_people(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+    rows = s.scalars(select(Participant).where(Participant.uuid.in_(keys),
+                                               Participant.organisation_id == wx.organisation_id))
+    return {p.uuid: {f: normalise(getattr(p, f)) for f in _PEOPLE} for p in rows
+            if consent_recorded(p)}
+
+
+def _write_org_person(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+    p = s.scalar(select(Participant).where(Participant.uuid == key))
+    for f, v in (values or {}).items():
+        setattr(p, f, _text(v))
+
+
+# organisation: rules we meet ----------------------------------------------------------------
+_RESPONSE = ("is_ours", "real_source", "can_flex", "flex_holder", "comment")
+
+
+def _org_rules(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+    stmt = (select(RuleEntry.uuid, Participant, OrganisationRuleResponse)
+            .join(Participant, Participant.id == RuleEntry.participant_id)
+            .outerjoin(OrganisationRuleResponse,
+                       OrganisationRuleResponse.rule_entry_id == RuleEntry.id)
+            .where(RuleEntry.uuid.in_(keys), Participant.organisation_id == wx.organisation_id))
+    out = {}
+    for uuid, p, resp in s.execute(stmt):
+        if consent_recorded(p):
+            out[uuid] = {f: normalise(getattr(resp, f)) if resp else None for f in _RESPONSE}
+    return out
+
+
+def _write_org_rule(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+    rule = s.scalar(select(RuleEntry).where(RuleEntry.uuid == key))
+    resp = s.scalar(select(OrganisationRuleResponse)
+                    .where(OrganisationRuleResponse.rule_entry_id == rule.id))
+    if values is None:
+        if resp is not None:
+            s.delete(resp)
+        return
+    if resp is None:
+        resp = OrganisationRuleResponse(rule_entry_id=rule.id)
+        s.add(resp)
+    for f, v in values.items():
+        setattr(resp, f, _text(v))
+
+
+# cohort: attendance -------------------------------------------------------------------------
+def _split(key: str) -> tuple[str, str]:
+    person, _, session = key.partition(":")
+    return person, session
+
+
+def _columns(s: Session, cohort_id: int) -> dict[str, tuple[int, int | None]]:
+    """uuid -> (event id, session id or None for the event as a whole)."""
+    out = {u: (eid, None) for u, eid in s.execute(
+        select(Event.uuid, Event.id).where(Event.cohort_id == cohort_id))}
+    out |= {u: (eid, sid) for u, sid, eid in s.execute(
+        select(PlanSession.uuid, PlanSession.id, PlanSession.event_id).join(Event)
+        .where(Event.cohort_id == cohort_id))}
+    return out
+
+
+def _attendance(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+    people = dict(s.execute(select(Participant.uuid, Participant.id)
+                            .where(Participant.cohort_id == wx.cohort_id)).all())
+    cols = _columns(s, wx.cohort_id)
+    marks = {(pid, eid, sid): (st, note) for pid, eid, sid, st, note in s.execute(
+        select(Attendance.participant_id, Attendance.event_id, Attendance.session_id,
+               Attendance.status, Attendance.note).join(Participant)
+        .where(Participant.cohort_id == wx.cohort_id))}
+    out = {}
+    for key in keys:
+        pu, cu = _split(key)
+        if pu in people and cu in cols:
+            st, note = marks.get((people[pu], *cols[cu]), (None, None))
+            out[key] = {"mark": normalise(st), "note": normalise(note)}
+    return out
+
+
+def _write_attendance(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+    pu, cu = _split(key)
+    pid = s.scalar(select(Participant.id).where(Participant.uuid == pu))
+    event_id, session_id = _columns(s, wx.cohort_id)[cu]
+    same = (Attendance.session_id.is_(None) if session_id is None
+            else Attendance.session_id == session_id)
+    row = s.scalar(select(Attendance).where(Attendance.participant_id == pid,
+                                            Attendance.event_id == event_id, same))
+    merged = {"mark": row.status if row else None, "note": row.note if row else None}
+    merged |= values or {"mark": None, "note": None}
+    if not merged["mark"]:
+        if merged["note"]:
+            raise ValidationError({"note": "A note on attendance needs a mark as well."})
+        if row is not None:
+            s.delete(row)
+        return
+    if row is None:
+        row = Attendance(participant_id=pid, event_id=event_id, session_id=session_id)
+        s.add(row)
+    row.status, row.note = merged["mark"], _text(merged["note"])
+
+
+# participant: my rules ----------------------------------------------------------------------
+def _my_rules(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+    rows = s.scalars(select(RuleEntry).where(RuleEntry.uuid.in_(keys),
+                                             RuleEntry.participant_id == wx.participant_id))
+    return {r.uuid: {f: normalise(getattr(r, f)) for f in RULE_FIELD_NAMES} for r in rows}
+
+
+def _write_my_rule(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+    r = s.scalar(select(RuleEntry).where(RuleEntry.uuid == key))
+    if values is None:
+        if r is not None:
+            s.delete(r)
+        return
+    merged = {f: getattr(r, f) for f in RULE_FIELD_NAMES} if r else {}
+    merged |= {f: (date.fromisoformat(v) if isinstance(v, str) and f == "checked_on" else v)
+               for f, v in values.items()}
+    data = clean(registers.FIELDS, merged)
+    registers.KIND.check(None, wx.cohort_id, data, r.id if r else None)
+    if r is None:
+        s.add(RuleEntry(uuid=key, cohort_id=wx.cohort_id, participant_id=wx.participant_id,
+                        **data))
+    else:
+        for f, v in data.items():
+            setattr(r, f, v)
+
+
+# participant: self-assessments ----------------------------------------------------------------
+_SCORES = ("score_start", "note_start", "score_end", "note_end")
+
+
+def _assessment_target(key_name: str) -> Target:
+    def current(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+        p = s.get(Participant, wx.participant_id)
+        if p is None:
+            return {}
+        tpl = template(key_name)
+        got = {(pt, item): (score, note) for pt, item, score, note in s.execute(
+            select(Assessment.point, AssessmentScore.item, AssessmentScore.score,
+                   AssessmentScore.note)
+            .join(AssessmentScore, AssessmentScore.assessment_id == Assessment.id)
+            .where(Assessment.participant_id == p.id, Assessment.template == key_name))}
+        out, wanted = {}, set(keys)
+        for it in tpl.items:
+            k = f"{p.uuid}/{key_name}/{it.key}"
+            if k in wanted:
+                a, b = got.get(("start", it.key), (None, None)), got.get(("end", it.key), (None, None))
+                out[k] = {"score_start": a[0], "note_start": normalise(a[1]),
+                          "score_end": b[0], "note_end": normalise(b[1])}
+        return out
+
+    def write(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+        item = key.rsplit("/", 1)[1]
+        for point in ("start", "end"):
+            mine = {f.split("_")[0]: v for f, v in (values or {}).items() if f.endswith(point)}
+            if values is not None and not mine:
+                continue
+            a = s.scalar(select(Assessment).where(Assessment.participant_id == wx.participant_id,
+                                                  Assessment.template == key_name,
+                                                  Assessment.point == point))
+            if a is None:
+                a = Assessment(cohort_id=wx.cohort_id, participant_id=wx.participant_id,
+                               template=key_name, point=point)
+                s.add(a)
+                s.flush()
+            row = s.scalar(select(AssessmentScore).where(AssessmentScore.assessment_id == a.id,
+                                                         AssessmentScore.item == item))
+            score = mine.get("score", row.score if row else None)
+            note = mine.get("note", row.note if row else None)
+            if score is None and not note:
+                if row is not None:
+                    s.delete(row)
+                continue
+            if row is None:
+                row = AssessmentScore(assessment_id=a.id, item=item)
+                s.add(row)
+            row.score, row.note = score, _text(note)
+
+    return Target("assessment_scores", _SCORES, current, write, bulk=True)
+
+
+def targets(kind: str) -> dict[str, Target]:
+    """Returnable sheet name -> Target, for one workbook kind."""
+    if kind == "organisation":
+        return {"Our people": Target("participants", _PEOPLE, _org_people, _write_org_person),
+                "Rules we meet": Target("organisation_rule_responses", _RESPONSE, _org_rules,
+                                        _write_org_rule)}
+    if kind == "cohort":
+        return {"Attendance": Target("attendance", ("mark", "note"), _attendance,
+                                     _write_attendance, bulk=True)}
+    if kind == "participant":
+        out = {"My rules": Target("rule_entries", RULE_FIELD_NAMES, _my_rules, _write_my_rule,
+                                  creates=True)}
+        for k in TEMPLATE_KEYS:
+            out[template(k).title[:31]] = _assessment_target(k)
+        return out
+    return {}
+
+

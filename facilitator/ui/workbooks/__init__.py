@@ -1,0 +1,3 @@
+"""Workbooks in the app: File → Export workbook… (in a worker, with progress and Cancel),
+"Workbook for this organisation…" in the Cohort area, and File → Import a returned workbook…
+with a review of every change and conflict before anything is applied (one undo step)."""
