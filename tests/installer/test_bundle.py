@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import build_parser
-from facilitator.demo.cohort_demo import DEMO_NAME
+from facilitator.demo.cohort_demo import demo_name
+from facilitator.demo.dates import calendar
 from tests.installer.conftest import EXE, ROOT, bundle_env, run_cli
 
 pytestmark = pytest.mark.slow
@@ -47,7 +48,7 @@ def export_commands() -> list[tuple[list[str], argparse.ArgumentParser]]:
 # option fails below with its name: add a value for it here.
 def option_values(path: list[str], out_dir: Path) -> dict[str, str]:
     return {
-        "--cohort": DEMO_NAME,
+        "--cohort": demo_name(calendar().start),  # what `demo` makes today
         "--event": "Residential 1: getting started",
         "--out": str(out_dir / f"{'-'.join(path)}.{path[1]}"),
     }
