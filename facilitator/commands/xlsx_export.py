@@ -97,8 +97,11 @@ def run_organisation(args, db) -> int:
         return 2
     if args.each:
         folder = Path(args.out).expanduser().absolute()
-        if not folder.is_dir():
+        if folder.exists() and not folder.is_dir():
             return _fail(f"{folder} is not a folder (with --each, --out names a folder)")
+        if not folder.parent.is_dir():
+            return _fail(f"the folder {folder.parent} does not exist")
+        folder.mkdir(exist_ok=True)  # a new folder for the workbooks, as `--out DIR` suggests
         orgs = organisations.list_organisations(db, cohort["id"])
         if not orgs:
             return _fail(f"{cohort['name']} has no organisations yet")

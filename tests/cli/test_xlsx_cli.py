@@ -33,11 +33,12 @@ def test_the_three_exports(demo_db, tmp_path, capsys):
     assert main(["--db", demo_db, "export", "xlsx", "cohort", "--cohort", COHORT,
                  "--out", str(out)]) == 0
     assert "Attendance matrix" in _names(out)
-    folder = tmp_path / "orgs"
-    folder.mkdir()
+    folder = tmp_path / "orgs"  # a new folder: --each makes it
     assert main(["--db", demo_db, "export", "xlsx", "organisation", "--cohort", COHORT,
                  "--each", "--out", str(folder)]) == 0
     assert len(list(folder.glob("*.xlsx"))) == 6
+    assert main(["--db", demo_db, "export", "xlsx", "organisation", "--cohort", COHORT,
+                 "--each", "--out", str(out)]) == 2  # a file is not a folder
     one = tmp_path / "one.xlsx"
     assert main(["--db", demo_db, "export", "xlsx", "organisation", "--cohort", COHORT,
                  "--organisation", "Riverside Housing Association", "--out", str(one)]) == 0
