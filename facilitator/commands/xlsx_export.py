@@ -13,6 +13,8 @@ def register(subparsers) -> None:
     c = kinds.add_parser("cohort", help="the cohort workbook (team, funder)")
     c.add_argument("--cohort", required=True, metavar="C", help="the cohort's name")
     c.add_argument("--out", required=True, metavar="F", help="the .xlsx file to write")
+    c.add_argument("--pseudonymise", action="store_true",
+                   help="participant codes instead of names, and names in free text replaced")
     c.set_defaults(run=run_cohort)
     o = kinds.add_parser("organisation", help="a workbook for one partner organisation, or each")
     o.add_argument("--cohort", required=True, metavar="C", help="the cohort's name")
@@ -74,10 +76,12 @@ def run_cohort(args, db) -> int:
     out = _out_file(args.out) if cohort else None
     if out is None:
         return 2
-    done = _write(export_cohort, db, cohort["id"], out)
+    done = _write(lambda *a: export_cohort(*a, pseudonymise=args.pseudonymise),
+                  db, cohort["id"], out)
     if done is None:
         return 2
-    print(f"Wrote the cohort workbook of {done['cohort']} ({done['participants']} participants, "
+    kind = "pseudonymised cohort workbook" if args.pseudonymise else "cohort workbook"
+    print(f"Wrote the {kind} of {done['cohort']} ({done['participants']} participants, "
           f"{done['sessions']} sessions) to {out}")
     return 0
 

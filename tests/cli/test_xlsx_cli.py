@@ -105,3 +105,16 @@ def test_problems_exit_1(demo_db, tmp_path, capsys):
     got = capsys.readouterr()
     assert f"problem: Our people, row 3, column {email} · E-mail" in got.out
     assert "nothing was changed" in got.err
+
+
+def test_pseudonymised_cohort_workbook_from_the_terminal(demo_db, tmp_path, capsys):
+    out = tmp_path / "pseudo.xlsx"
+    assert main(["--db", demo_db, "export", "xlsx", "cohort", "--cohort", COHORT,
+                 "--pseudonymise", "--out", str(out)]) == 0
+    assert "Wrote the pseudonymised cohort workbook" in capsys.readouterr().out
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out, read_only=True)
+    names = [row[0] for row in wb["Participants"].iter_rows(min_row=3, values_only=True) if row[0]]
+    wb.close()
+    assert names and all(str(n).startswith("P-") for n in names)

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from facilitator.exports.pdf import fonts
 from facilitator.exports.pdf.styles import ACCENT, INK, RULE, SHADE, esc, styles
+from facilitator.services.privacy.pseudonyms import participant_code  # noqa: F401 (re-exported)
 
 # Tables set their own font for plain-text cells (Helvetica unless told): always ours.
 BASE = [("FONT", (0, 0), (-1, -1), fonts.CONDENSED, 8.5)]
@@ -120,15 +121,6 @@ def form_code(name: str, *layout: str) -> str:
     return f"{name}-{digest}"
 
 
-def participant_code(uuid: str) -> str:
-    """A short code for a participant that is not their name: "P-7K2QX9" from their uuid."""
-    digits = int(uuid.replace("-", "")[:12], 16)
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I to misread
-    out = ""
-    for _ in range(6):
-        digits, r = divmod(digits, len(alphabet))
-        out += alphabet[r]
-    return f"P-{out}"
 
 
 class QrCode(Flowable):

@@ -14,6 +14,8 @@ from facilitator.exports.xlsx.recorded import new_scope, record
 from facilitator.exports.xlsx.schema import Column, Sheet, WorkbookSpec
 from facilitator.models.attendance import ATTENDANCE_STATUSES
 from facilitator.services.flex.registers import FIELDS as RULE_FIELDS
+from facilitator.services.privacy.export_log import log_export
+from facilitator.services.privacy.pseudonyms import Pseudonyms
 from facilitator.services.returns import sources
 from facilitator.store.database import Database
 
@@ -141,7 +143,25 @@ def _matrix_line(person: str, marks: list[str]) -> list:
     return [person, *[m or None for m in marks], *(marks.count(t) for t in ("P", "L", "E", "A"))]
 
 
-def export_cohort(db: Database, cohort_id: int, path: Path, progress: Progress | None = None) -> dict:
+# Columns a pseudonymised workbook leaves empty: they say who someone is whatever the name.
+IDENTIFYING = {"email", "phone", "pronouns", "role"}
+
+
+def _pseudonymised(sheet_rows: SheetRows, pseudo: Pseudonyms) -> SheetRows:
+    blank = [c.field in IDENTIFYING for c in sheet_rows.sheet.columns]
+
+    def rows():
+        for values, key, label in sheet_rows.rows:
+            yield ([None if b else pseudo.text(v) for v, b in zip(values, blank, strict=True)],
+                   key, pseudo.text(label))
+
+    return SheetRows(sheet_rows.sheet, rows(), sheet_rows.count)
+
+
+def export_cohort(db: Database, cohort_id: int, path: Path, progress: Progress | None = None,
+                  *, pseudonymise: bool = False) -> dict:
+    """Write the cohort workbook. With `pseudonymise`, every participant is their code
+    (services/privacy/pseudonyms.py) and names in free text are replaced by codes."""
     book = sources.cohort_book(db, cohort_id)
     sessions, grid = sources.attendance_grid(db, cohort_id)
     counts = sources.cohort_counts(db, cohort_id)
@@ -160,7 +180,13 @@ def export_cohort(db: Database, cohort_id: int, path: Path, progress: Progress |
                             counts["participants"]))
     sheets += [SheetRows(sh, _plain(sh, book[key]), len(book[key])) for sh, key in (
         (RULES, "rules"), (RULE_GROUPS, "rule_groups"), (ASSESSMENTS, "assessments"))]
+    if pseudonymise:
+        pseudo = Pseudonyms.for_cohort(db, cohort_id)
+        sheets = [_pseudonymised(sr, pseudo) for sr in sheets]
+        subject += " · pseudonymised: participant codes instead of names"
     write_workbook(path, s, scope, subject, sheets, progress)
     record(db, scope, cohort_id)
+    log_export(db, "workbook", path, cohort_id=cohort_id,
+               participant_ids=sources.people_ids(db, cohort_id))
     return {"path": path, "participants": counts["participants"], "sessions": counts["sessions"],
             "withheld": book["withheld"], "cohort": book["cohort"]}

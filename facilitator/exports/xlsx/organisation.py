@@ -11,6 +11,7 @@ from facilitator.exports.xlsx.book import Progress, SheetRows, write_workbook
 from facilitator.exports.xlsx.recorded import new_scope, record
 from facilitator.exports.xlsx.schema import Column, Sheet, WorkbookSpec
 from facilitator.services.flex.data_files import choices
+from facilitator.services.privacy.export_log import log_export
 from facilitator.services.returns import sources
 from facilitator.store.database import Database
 
@@ -101,5 +102,7 @@ def export_organisation(db: Database, cohort_id: int, organisation_id: int, path
         SheetRows(ATTENDANCE, _rows(ATTENDANCE, book["attendance"], None)),
     ], progress)
     record(db, scope, cohort_id, organisation_id=organisation_id)
+    log_export(db, "workbook", path, cohort_id=cohort_id, organisation_id=organisation_id,
+               participant_ids=sources.people_ids(db, cohort_id, organisation_id))
     return {"path": path, "people": len(book["people"]), "rules": len(book["rules"]),
             "withheld": book["withheld"], "organisation": book["organisation"]}

@@ -13,6 +13,7 @@ from facilitator.exports.xlsx.schema import Column, Sheet, WorkbookSpec
 from facilitator.models.worksheets import BELIEFS, VERDICTS
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, choices, template
 from facilitator.services.flex.registers import FIELDS as RULE_FIELDS
+from facilitator.services.privacy.export_log import log_export
 from facilitator.services.returns import sources
 from facilitator.store.database import Database
 
@@ -91,4 +92,5 @@ def export_participant(db: Database, cohort_id: int, participant_id: int, path: 
         sheets.append(SheetRows(sheet, iter(rows), len(rows)))
     write_workbook(path, s, scope, book["person"], sheets, progress)
     record(db, scope, cohort_id, participant_id=participant_id)
+    log_export(db, "workbook", path, cohort_id=cohort_id, participant_ids=[participant_id])
     return {"path": path, "person": book["person"], "rules": len(book["rules"])}

@@ -54,6 +54,15 @@ def scope(db: Database, cohort_id: int, organisation_id: int | None = None,
         return out
 
 
+def people_ids(db: Database, cohort_id: int, organisation_id: int | None = None) -> list[int]:
+    """The ids of a cohort's participants (or one organisation's): who a workbook is about."""
+    with db.read() as s:
+        stmt = select(Participant.id).where(Participant.cohort_id == cohort_id)
+        if organisation_id is not None:
+            stmt = stmt.where(Participant.organisation_id == organisation_id)
+        return list(s.scalars(stmt))
+
+
 def find_participant(db: Database, cohort_id: int, full_name: str) -> list[Record]:
     wanted = " ".join(full_name.split()).lower()
     with db.read() as s:
