@@ -50,7 +50,7 @@ def test_pseudonymised_cohort_workbook_holds_no_participants_name(db, tmp_path):
              for v in row if isinstance(v, str)]
     wb.close()
     blob = "\n".join(texts)
-    for given, family, email, uuid in people:
+    for given, family, email, _uuid in people:
         assert not re.search(rf"(?<!\w){re.escape(given)} {re.escape(family)}(?!\w)", blob)
         assert not re.search(rf"(?<!\w){re.escape(family)}(?!\w)", blob), family
         assert not email or email not in blob
