@@ -61,12 +61,13 @@ CHOICES = {"export pdf cards": ["--all"]}
 def test_bundle_is_lean(bundle):
     internal = bundle / "_internal"
     present = {p.name for p in internal.iterdir()}
-    assert not present & {"PIL", "pillow.libs", "pygments", "pytest", "_pytest", "pytestqt", "icalendar", "ruff"}
+    assert "PIL" in present  # reportlab's platypus imports Pillow at start: the PDF packs need it
+    assert not present & {"pygments", "pytest", "_pytest", "pytestqt", "icalendar", "ruff"}
     assert not list(internal.rglob("libqgtk3*")), "GTK theme plugin pulls in GTK's libraries"
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
     size = sum(p.lstat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"\nfigure: bundle_size {size / 1e6:.1f} MB")
-    assert size < 185e6  # 179 MB on Linux when measured; 196 MB before the pruning
+    assert size < 230e6  # with Pillow (reportlab needs it) and lxml (workbooks): see the note
 
 
 def test_the_bundle_carries_pyprojects_version_for_help_about(bundle):
