@@ -17,7 +17,6 @@ from facilitator.exports.pdf.parts import (
     Lines,
     QrCode,
     TickBox,
-    form_code,
     grid,
     head,
 )
@@ -25,17 +24,12 @@ from facilitator.exports.pdf.styles import ACCENT, esc, styles
 from facilitator.services.cohort import cohorts, roster
 from facilitator.services.errors import NotFound
 from facilitator.services.learning import pulse, pulse_codes
+from facilitator.services.learning.pulse_codes import survey_code
 from facilitator.store.database import Database
 
 WIDTH = 178 * mm
 BOX_W = 12 * mm
 TEXT_LINES = 5
-
-
-def survey_code(questions: list[dict]) -> str:
-    """PF-xxxx: the form's name and a fingerprint of its questions and scale words."""
-    return form_code("PF", *(f"{q['key']}:{q['kind']}:{q['prompt']}:{q['low']}:{q['high']}"
-                             for q in questions))
 
 
 def build(db: Database, request: PackRequest) -> PackContent:

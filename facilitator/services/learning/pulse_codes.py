@@ -9,17 +9,23 @@ import re
 
 from sqlalchemy import select
 
-from facilitator.exports.pdf.parts import participant_code
+from facilitator.exports.pdf.parts import form_code, participant_code
 from facilitator.models import Participant
 from facilitator.services.errors import ValidationError
 from facilitator.services.learning.pulse import MAX_WEEK
 from facilitator.store.database import Database
 
-__all__ = ["participant_code", "typed_code", "qr_payload", "parse", "find"]
+__all__ = ["participant_code", "survey_code", "typed_code", "qr_payload", "parse", "find"]
 
 PERSON_RE = re.compile(r"\bP-?([2-9A-HJ-NP-Z]{6})\b")
 WEEK_RE = re.compile(r"(?:\bW|\bweek\s*=?\s*|\bweek\s+)(\d{1,3})\b", re.IGNORECASE)
 FORM_RE = re.compile(r"\bPF-([0-9A-F]{4})\b")
+
+
+def survey_code(questions: list[dict]) -> str:
+    """PF-xxxx: the form's name and a fingerprint of its questions and scale words."""
+    return form_code("PF", *(f"{q['key']}:{q['kind']}:{q['prompt']}:{q['low']}:{q['high']}"
+                             for q in questions))
 
 
 def typed_code(form: str, person_code: str | None, week: int) -> str:

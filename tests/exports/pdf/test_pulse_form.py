@@ -9,10 +9,10 @@ import pytest
 from facilitator.cli import main
 from facilitator.exports.pdf.packs import BY_KEY, make_pdf
 from facilitator.exports.pdf.parts import participant_code
-from facilitator.exports.pdf.pulse_form import survey_code
 from facilitator.services.cohort import cohorts, roster
 from facilitator.services.errors import ValidationError
 from facilitator.services.learning import pulse, pulse_codes
+from facilitator.services.learning.pulse_codes import survey_code
 from facilitator.store.database import open_database
 from tests.exports.pdf.conftest import (
     PULSE_START,
