@@ -6,6 +6,7 @@
     export pdf attendance --cohort C --out F
     export pdf venue --cohort C --event E --out F
     export pdf cohort-report --cohort C --out F
+    export pdf pulse-form --cohort C --out F [--week N] [--each]
 
 A missing cohort or event exits 2 naming the ones that exist; nothing is written."""
 
@@ -23,6 +24,7 @@ PACK_HELP = {
     "attendance": "the cohort's attendance summary for funders",
     "venue": "access and dietary needs of the people expected at an event",
     "cohort-report": "what the crowd knows, charts and self-assessments of a cohort",
+    "pulse-form": "the weekly pulse on paper, one page per participant (--each) or blank",
 }
 
 
@@ -42,6 +44,9 @@ def register(subparsers) -> None:
         if "per" in kind.options:
             p.add_argument("--per", choices=("day", "session"), default="day",
                            help="one sheet per day (default) or per session")
+        if "week" in kind.options:
+            p.add_argument("--week", type=int, default=None, metavar="N",
+                           help="the pulse week to print (default: this week)")
         p.add_argument("--paper", choices=("a4", "letter"), default=None,
                        help="paper size (default: from the locale)")
         p.add_argument("--out", required=True, metavar="F", help="the PDF file to write")
@@ -79,6 +84,15 @@ def run_pack(args, db) -> int:
             return _fail(f"{cohort['name']} has {len(match)} events called {args.event!r} "
                          f"(on {dates}); rename one in Plans so they can be told apart")
         event_id = match[0]["id"]
+    week = getattr(args, "week", None)
+    if "week" in kind.options:
+        from facilitator.services.learning import pulse
+
+        if pulse.get_survey(db, cohort["id"]) is None:
+            return _fail(f"{cohort['name']} has no weekly pulse yet; start one in Learning "
+                         "(nothing was written)")
+        if week is not None and not 1 <= week <= pulse.MAX_WEEK:
+            return _fail(f"--week must be from 1 to {pulse.MAX_WEEK}, not {week}")
     out = Path(args.out).expanduser().absolute()
     if not out.parent.is_dir():
         return _fail(f"the folder {out.parent} does not exist")
@@ -87,7 +101,7 @@ def run_pack(args, db) -> int:
     request = PackRequest(cohort_id=cohort["id"], event_id=event_id,
                           paper=args.paper or default_paper(),
                           each=bool(getattr(args, "each", False)),
-                          per=getattr(args, "per", "day"))
+                          per=getattr(args, "per", "day"), week=week)
     try:
         size = export(db, kind, request, out)
     except OSError as exc:

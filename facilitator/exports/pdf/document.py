@@ -43,6 +43,7 @@ class PackRequest:
     each: bool = False  # participant pack: one per participant, merged in name order
     people: tuple[int, ...] | None = None  # only these participants (None = everybody expected)
     per: str = "day"  # sign-in sheets: one per "day" or per "session"
+    week: int | None = None  # pulse form: the week printed (None: the current week)
     printed_on: date = field(default_factory=date.today)
     invariant: bool = False  # byte-stable output (golden tests)
 

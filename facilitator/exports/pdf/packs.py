@@ -10,6 +10,7 @@ from pathlib import Path
 from facilitator.exports.pdf import (
     cohort_report,
     participant_pack,
+    pulse_form,
     registers,
     run_sheet,
     venue_sheet,
@@ -56,6 +57,10 @@ PACKS: tuple[PackKind, ...] = (
     PackKind("cohort-report", "Cohort report", "What the crowd knows, the three charts, and "
              "the self-assessments at start and end; only consenting people named.", False,
              cohort_report.build),
+    PackKind("pulse-form", "Pulse form", "The weekly pulse on paper: the cohort's questions "
+             "with tick boxes, the week, and codes that open the right person and week when "
+             "typed back in. One page each (or one blank).", False, pulse_form.build,
+             options=("each", "people", "week")),
 )
 BY_KEY = {p.key: p for p in PACKS}
 

@@ -18,7 +18,7 @@ class DialogPack:
     label: str
     description: str
     needs_event: bool
-    options: tuple[str, ...]  # "each", "per", "people"
+    options: tuple[str, ...]  # "each", "per", "people", "week"
     suffix: str  # ".pdf"
     make: Callable[..., bytes]  # make(db, request, progress, cancelled) -> bytes
     # save(db, request, path, progress, cancelled): writes the file atomically and logs it

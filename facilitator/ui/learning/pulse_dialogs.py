@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,10 +51,12 @@ class AnswersDialog(QDialog):
     """One person's answers for one week: a spin box per 1–5 question (– = no answer), a line
     per free-text prompt."""
 
-    def __init__(self, parent, title: str, questions: list[dict], answers: dict):
+    def __init__(self, parent, title: str, questions: list[dict], answers: dict,
+                 lookup=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.questions = questions
+        self.lookup = lookup  # code -> (title, answers) for the person and week it names
         self.spins: dict[str, QSpinBox] = {}
         self.texts: dict[str, QLineEdit] = {}
         body = QWidget()
@@ -90,11 +93,48 @@ class AnswersDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.error = _error_label()
+        self.code = QLineEdit()
+        self.code.setObjectName("form_code")
+        self.code.setPlaceholderText("Type or scan the code on the pulse form, then Enter")
+        self.code.setToolTip("The code printed at the top of a returned pulse form (for "
+                             "example PF-2224 P-6WZ9BK W3) opens that person and week")
+        self.code.installEventFilter(self)
         layout = QVBoxLayout(self)
+        if lookup is not None:
+            row = QFormLayout()
+            row.addRow("Form code", self.code)
+            layout.addLayout(row)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(_buttons(self))
         self.resize(760, min(640, body.sizeHint().height() + 80))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        """Enter in the code box opens the code; it never saves the dialog."""
+        if (obj is self.code and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_code()
+            return True
+        return super().eventFilter(obj, event)
+
+    def open_code(self) -> None:
+        """Switch to the person and week the typed code names (nothing saved yet)."""
+        try:
+            title, answers = self.lookup(self.code.text())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self.setWindowTitle(title)
+        for key, spin in self.spins.items():
+            score = answers.get(key, (None, ""))[0]
+            spin.setValue(score if score is not None else pulse.LOW - 1)
+        for key, line in self.texts.items():
+            line.setText(answers.get(key, (None, ""))[1])
+        self.code.clear()
+        if self.spins:
+            next(iter(self.spins.values())).setFocus()
 
     def values(self) -> dict:
         out = {}

@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.services.cohort import participants
+from facilitator.services.errors import NotFound, ValidationError
 from facilitator.services.learning import pulse, trends
+from facilitator.services.learning.pulse_codes import find as find_code
+from facilitator.services.learning.pulse_codes import survey_code
 from facilitator.ui import undo
 from facilitator.ui.learning.pulse_dialogs import AnswersDialog, QuestionsDialog, StartPulseDialog
 from facilitator.ui.learning.trend_chart import TrendChart
@@ -281,13 +284,29 @@ class PulseView(QWidget):
         current = self.ctx.call(pulse.get_answers, db, cid, participant_id, week, parent=self)
         if current is None:
             return None
-        name = next((n for n, pid in self.data["people"] if pid == participant_id), "")
-        start = pulse.week_start(survey["start_date"], week)
-        dlg = AnswersDialog(self, f"{name}: pulse for week {week} (from {start.day} {start:%b})",
-                            survey["questions"], current)
+        target = {"pid": participant_id, "week": week}
+
+        def title_of(pid: int, wk: int) -> str:
+            name = next((n for n, p in self.data["people"] if p == pid), "")
+            start = pulse.week_start(survey["start_date"], wk)
+            return f"{name}: pulse for week {wk} (from {start.day} {start:%b})"
+
+        def lookup(text: str):
+            pid, wk = find_code(db, cid, text, survey_code(survey["questions"]))
+            try:
+                answers = pulse.get_answers(db, cid, pid, wk)
+            except NotFound as exc:
+                raise ValidationError({"code": str(exc)}) from None
+            target.update(pid=pid, week=wk)
+            return title_of(pid, wk), answers
+
+        dlg = AnswersDialog(self, title_of(participant_id, week), survey["questions"], current,
+                            lookup=lookup)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return dlg
         after = dlg.values()
+        participant_id, week = target["pid"], target["week"]
+        name = next((n for n, pid in self.data["people"] if pid == participant_id), "")
         state: dict = {}
 
         def do():

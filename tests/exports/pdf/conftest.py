@@ -12,12 +12,14 @@ from pypdf import PdfReader
 
 from facilitator.services.cohort import cohorts, facilitators, organisations, participants
 from facilitator.services.flex import registers
+from facilitator.services.learning import insights, pulse
 from facilitator.services.plans import agenda, events, sessions
 
 INTERNATIONAL = [("Siôn", "Llŷr"), ("Łucja", "Wężyk-Źdźbło"), ("Saoirse", "Ní Bhriain"),
                  ("Çağrı", "Yılmaz-Şıkoğlu"), ("Nguyễn", "Thị Ngọc Ánh")]
 HOSTILE = [("x<y", "Smith"), ("<b>", "Bold"), ('<img src="/etc/passwd">', "Img")]
 PRINTED_ON = date(2026, 12, 1)
+PULSE_START = date(2026, 11, 2)  # so week 5 holds PRINTED_ON
 
 
 @dataclass
@@ -64,6 +66,21 @@ def world(db) -> World:
     registers.create_rule(db, cid, people["x<y Smith"], {"rule": "Cannot visit alone ever",
                                                          "belief": "discretionary",
                                                          "area": "Visits"})
+    pulse.start_survey(db, cid, PULSE_START)
+    for k, pid in enumerate(list(people.values())[:4]):
+        for week in (1, 2, 3):
+            pulse.save_answers(db, cid, pid, week, {"energy": (1 + (k + week) % 5, ""),
+                                                     "support": (2 + k % 3, ""),
+                                                     "noticed": (None, f"PULSE-TEXT-{k}")})
+    for level, title, shareable in (("individual", "Legitimacy <grows>", True),
+                                    ("organisation", "Risk & roles", True),
+                                    ("services", "Square pegs", True),
+                                    ("systems", "TEAM-ONLY insight", False)):
+        insights.create_insight(db, cid, {"level": level, "title": title, "shareable": shareable,
+                                          "text": f"What we saw about {title}.",
+                                          "themes": "legitimacy, flex",
+                                          "quote": f"QUOTE of {title}",
+                                          "source_kind": "learning call"})
     return World(cid, ev, people, consenting)
 
 

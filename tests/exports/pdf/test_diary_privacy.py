@@ -29,7 +29,7 @@ def test_no_pack_carries_a_diary_entry(db):
     texts = {}
     for kind in PACKS:
         request = PackRequest(cid, event["id"] if kind.needs_event else None, invariant=True,
-                              each=kind.key == "participant-pack")
+                              each=kind.key in ("participant-pack", "pulse-form"))
         texts[kind.key] = flat(text_of(read(make_pdf(db, kind, request))))
     data, _summary = deck.build_deck(selection.all_cards(db), geometry.Layout(paper="a4"))
     texts["cards"] = flat(text_of(read(data)))

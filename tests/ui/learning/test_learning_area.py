@@ -271,3 +271,39 @@ def test_the_trend_chart_draws_and_explains_a_week(qtbot):
     chart.grab()
     assert chart._xs == {}
     QApplication.processEvents()
+
+
+def test_typing_the_code_of_a_returned_pulse_form_opens_that_person_and_week(qtbot, db, window):
+    from PySide6.QtCore import Qt
+
+    from facilitator.services.cohort import roster
+    from facilitator.services.learning.pulse_codes import participant_code, survey_code, typed_code
+
+    area, cid = learning(qtbot, db, window)
+    view = area.pulse
+    kiran = next(p for p in roster.expected(db, cid) if p["name"] == "Kiran Shah")
+    form = survey_code(pulse.get_survey(db, cid)["questions"])
+    seen = {}
+
+    def scan(dlg):
+        qtbot.keyClicks(dlg.code, "P-ZZZZZZ W3")
+        qtbot.keyClick(dlg.code, Qt.Key.Key_Return)
+        seen["error"] = dlg.error.text()
+        assert dlg.isVisible()  # Enter in the code box never saves
+        dlg.code.clear()
+        qtbot.keyClicks(dlg.code, typed_code(form, participant_code(kiran["uuid"]), 3))
+        qtbot.keyClick(dlg.code, Qt.Key.Key_Return)
+        seen["title"] = dlg.windowTitle()
+        seen["energy"] = dlg.spins["energy"].value()
+        dlg.spins["energy"].setValue(2)
+        dlg.accept()
+
+    before = pulse.get_answers(db, cid, kiran["id"], 3)
+    when_dialog_opens(scan)
+    view.enter_answers()
+    assert "Nobody in this cohort" in seen["error"]
+    assert seen["title"].startswith("Kiran Shah: pulse for week 3")
+    assert seen["energy"] == (before.get("energy", (0, ""))[0] or 0)
+    assert pulse.get_answers(db, cid, kiran["id"], 3)["energy"] == (2, "")
+    window.ctx.undo_stack.undo()
+    assert pulse.get_answers(db, cid, kiran["id"], 3) == before
