@@ -9,10 +9,11 @@ import re
 
 from sqlalchemy import select
 
-from facilitator.exports.pdf.parts import form_code, participant_code
+from facilitator.exports.pdf.parts import form_code
 from facilitator.models import Participant
 from facilitator.services.errors import ValidationError
 from facilitator.services.learning.pulse import MAX_WEEK
+from facilitator.services.privacy.pseudonyms import participant_code
 from facilitator.store.database import Database
 
 __all__ = ["participant_code", "survey_code", "typed_code", "qr_payload", "parse", "find"]
