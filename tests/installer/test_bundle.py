@@ -50,12 +50,14 @@ def option_values(path: list[str], out_dir: Path) -> dict[str, str]:
     return {
         "--cohort": demo_name(calendar().start),  # what `demo` makes today
         "--event": "Residential 1: getting started",
+        "--participant": "Femi Adeyemi",
         "--out": str(out_dir / f"{'-'.join(path)}.{path[1]}"),
     }
 
 
 # Commands whose required choice is a group of options (one of several) rather than one option.
-CHOICES = {"export pdf cards": ["--all"]}
+CHOICES = {"export pdf cards": ["--all"],
+           "export xlsx organisation": ["--organisation", "Riverside Housing Association"]}
 
 
 def test_bundle_is_lean(bundle):
