@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 from html import escape
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
+from PySide6.QtWidgets import QSizePolicy
+
+from facilitator.ui.widgets.chart_base import ChartWidget
 
 BLUE, ORANGE, RED, GREEN, GREY = "#2b6cb0", "#dd6b20", "#c53030", "#2f855a", "#8a8f98"
 BELIEF_COLOURS = {"absolute": RED, "discretionary": GREEN, "unsure": GREY}
@@ -45,7 +47,7 @@ def fit_lines(fm: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
     return out
 
 
-class BarChart(QWidget):
+class BarChart(ChartWidget):
     BAR = 12
     GAP = 8
 
@@ -93,32 +95,13 @@ class BarChart(QWidget):
                 return f"<b>{escape(self.categories[i])}</b><br>" + "<br>".join(values)
         return None
 
-    def event(self, e) -> bool:
-        if e.type() == QEvent.Type.ToolTip:
-            tip = self.tooltip_at(QPointF(e.pos()))
-            if tip:
-                QToolTip.showText(e.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-                e.ignore()
-            return True
-        return super().event(e)
-
     def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
-        fm = QFontMetrics(self.font())
-        w, h = self.width(), self.height()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        p.setFont(bold)
-        p.setPen(QColor("#222"))
-        p.drawText(QRectF(8, 4, w - 16, fm.height() + 2), Qt.AlignmentFlag.AlignLeft, self.title)
-        p.setFont(self.font())
+        p, fm, w, h = self.begin_paint()
         top = fm.height() + 10
         if len(self.series) > 1:  # legend, right-aligned on the title line, or below it
             legend_w = sum(fm.horizontalAdvance(n) + 26 for n, _v, _c in self.series)
+            bold = QFont(self.font())
+            bold.setBold(True)
             title_w = QFontMetrics(bold).horizontalAdvance(self.title) + 24
             legend_y = 4
             if title_w + legend_w > w:

@@ -4,11 +4,12 @@ a second line when asked for. Pointing at a week shows its numbers in a tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy
 
 from facilitator.ui.flex.charts import BLUE, ORANGE
+from facilitator.ui.widgets.chart_base import ChartWidget
 
 BAND = "#cfe0f3"
 LOW, HIGH = 1, 5
@@ -18,7 +19,7 @@ def _fmt(v: float) -> str:
     return f"{v:g}" if v == int(v) else f"{v:.1f}"
 
 
-class TrendChart(QWidget):
+class TrendChart(ChartWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = ""
@@ -61,30 +62,8 @@ class TrendChart(QWidget):
             lines.append(f"{self.person_name}: {mine}")
         return "<br>".join(lines)
 
-    def event(self, e) -> bool:
-        if e.type() == QEvent.Type.ToolTip:
-            tip = self.tooltip_at(QPointF(e.pos()))
-            if tip:
-                QToolTip.showText(e.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-                e.ignore()
-            return True
-        return super().event(e)
-
     def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
-        fm = QFontMetrics(self.font())
-        w, h = self.width(), self.height()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        p.setFont(bold)
-        p.setPen(QColor("#222"))
-        title = QFontMetrics(bold).elidedText(self.title, Qt.TextElideMode.ElideRight, w - 16)
-        p.drawText(QRectF(8, 4, w - 16, fm.height() + 2), Qt.AlignmentFlag.AlignLeft, title)
-        p.setFont(self.font())
+        p, fm, w, h = self.begin_paint()
         top = fm.height() * 2 + 14
         # legend under the title
         x = 8.0
