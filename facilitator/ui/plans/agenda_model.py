@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -14,9 +11,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.services.plans.agenda import TOOL_MIME
 from facilitator.services.plans.timing import clock
+from facilitator.ui.widgets.column_model import ColumnsModel
 
 ITEM_MIME = "application/x-facilitator-agenda-item"
-_ROOT = QModelIndex()
 PROBLEM_BG = QColor("#fde2e1")
 BLOCK_FG = QColor("#35506b")
 ZERO_FG = QColor("#6b6b6b")
@@ -31,7 +28,9 @@ HEADER_TIPS = {
 }
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(ColumnsModel):
+    columns = COLUMNS
+    header_tips = HEADER_TIPS
     item_dropped = Signal(int, int)  # item id, row to put it before
     minutes_edited = Signal(int, int)  # item id, the minutes typed in the Min cell
     tool_dropped = Signal(bytes, int)  # payload, row
@@ -50,23 +49,11 @@ class AgendaModel(QAbstractTableModel):
     def item(self, row: int) -> dict | None:
         return self.items[row] if 0 <= row < len(self.items) else None
 
+    def row_list(self) -> list:
+        return self.items
+
     def row_of(self, item_id: int) -> int:
         return next((k for k, it in enumerate(self.items) if it["id"] == item_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
-        return None
 
     def _text(self, it: dict, col: int) -> str:
         if col == 0:

@@ -3,7 +3,7 @@ chosen person and move to the next; N writes a note; Delete clears the mark."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.services.plans import attendance
 from facilitator.ui import undo
+from facilitator.ui.widgets.column_model import ColumnsModel
 from facilitator.ui.workers import run_in_background, while_alive
 
 KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_L: "late", Qt.Key.Key_E: "excused",
@@ -32,7 +33,6 @@ HEADER_TIPS = {
     "Across the cohort's events": "How often this person was present, late, excused or absent "
                                   "over all the cohort's events",
 }
-_ROOT = QModelIndex()
 
 
 def _across(totals: dict | None) -> str:
@@ -41,7 +41,9 @@ def _across(totals: dict | None) -> str:
     return " · ".join(f"{LABELS[k]} {v}" for k, v in totals.items() if v)
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(ColumnsModel):
+    columns = COLUMNS
+    header_tips = {COLUMNS.index(name): tip for name, tip in HEADER_TIPS.items()}
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[dict] = []
@@ -52,20 +54,8 @@ class RegisterModel(QAbstractTableModel):
         self.rows, self.totals = list(rows), totals
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(COLUMNS[section])
-        return None
+    def row_list(self) -> list:
+        return self.rows
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

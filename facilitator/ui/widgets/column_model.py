@@ -1,0 +1,31 @@
+"""A table model with fixed, named columns and a tooltip per column header: the part every
+list-shaped model here shares (rows come from the subclass's list)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+_ROOT = QModelIndex()
+
+
+class ColumnsModel(QAbstractTableModel):
+    columns: tuple[str, ...] = ()
+    header_tips: dict[int, str] = {}  # column number -> tooltip
+
+    def row_list(self) -> list:
+        raise NotImplementedError
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.row_list())
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tips.get(section)
+        return None
