@@ -192,8 +192,8 @@ def test_attendance_by_keyboard_with_totals_and_undo(qtbot, db, window):
     assert attendance.register(db, reg.event_id)[4]["status"] == ""
 
 
-def test_new_event_from_the_builtin_template(qtbot, db, window):
-    area, _ = open_plans(qtbot, db, window)
+def add_residential_from_template(qtbot, area) -> dict:
+    """Add "Residential 2" from the built-in template through its dialog; return the event."""
     count = len(area.timeline.events)
 
     def fill(dlg):
@@ -204,7 +204,12 @@ def test_new_event_from_the_builtin_template(qtbot, db, window):
     when_dialog_opens(fill)
     area.timeline.from_template()
     qtbot.waitUntil(lambda: len(area.timeline.events) == count + 1, timeout=5000)
-    new = next(e for e in area.timeline.events if e["title"] == "Residential 2")
+    return next(e for e in area.timeline.events if e["title"] == "Residential 2")
+
+
+def test_new_event_from_the_builtin_template(qtbot, db, window):
+    area, _ = open_plans(qtbot, db, window)
+    new = add_residential_from_template(qtbot, area)
     assert new["end_date"] == date(2027, 3, 3) and new["sessions"] == 7
     settle(qtbot, area, new["id"])
     assert area.agenda.tree.topLevelItemCount() == 3

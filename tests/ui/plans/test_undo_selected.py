@@ -4,27 +4,21 @@ problem, and the message "That event no longer exists" was wrong: the undo worke
 
 from __future__ import annotations
 
-from datetime import date
-
 from facilitator.services.plans import events
 from tests.ui.helpers import when_dialog_opens
-from tests.ui.plans.test_plan_area import open_plans, settle, timeline_ready
+from tests.ui.plans.test_plan_area import (
+    add_residential_from_template,
+    open_plans,
+    settle,
+    timeline_ready,
+)
 
 
 def test_undo_add_event_from_template_while_it_is_selected_shows_no_error(
         qtbot, db, window, answers):
     area, _ = open_plans(qtbot, db, window)
     before = len(area.timeline.events)
-
-    def fill(dlg):
-        dlg.first_day.set_value(date(2027, 3, 1))
-        dlg.title.setText("Residential 2")
-        dlg.accept()
-
-    when_dialog_opens(fill)
-    area.timeline.from_template()
-    qtbot.waitUntil(lambda: len(area.timeline.events) == before + 1, timeout=5000)
-    new = next(e for e in area.timeline.events if e["title"] == "Residential 2")
+    new = add_residential_from_template(qtbot, area)
     settle(qtbot, area, new["id"])
     assert area.timeline.current_event_id() == new["id"]
 
