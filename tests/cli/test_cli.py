@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 from facilitator.cli import main
+from facilitator.demo.cohort_demo import demo_name
+from facilitator.demo.dates import calendar
 
 
 def test_demo_check_and_backup(tmp_path, capsys):
@@ -61,7 +63,7 @@ def test_export_ics_from_the_terminal(tmp_path, capsys):
     db = str(tmp_path / "cli.sqlite")
     assert main(["--db", db, "demo"]) == 0
     out = tmp_path / "cohort.ics"
-    assert main(["--db", db, "export", "ics", "--cohort", "Systems Changers 2026 (demo)",
+    assert main(["--db", db, "export", "ics", "--cohort", demo_name(calendar().start),
                  "--out", str(out)]) == 0
     assert "Wrote 6 event(s)" in capsys.readouterr().out
     cal = icalendar.Calendar.from_ical(out.read_bytes())

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from facilitator.cli import main
+from facilitator.demo.cohort_demo import demo_name
+from facilitator.demo.dates import calendar
 
-DEMO = "Systems Changers 2026 (demo)"
+DEMO = demo_name(calendar().start)  # the demo is dated around today
 
 
 @pytest.fixture

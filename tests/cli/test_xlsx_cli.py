@@ -7,9 +7,11 @@ import openpyxl
 import pytest
 
 from facilitator.cli import main
+from facilitator.demo.cohort_demo import demo_name
+from facilitator.demo.dates import calendar
 from tests.exports.xlsx.helpers import column_of, edit
 
-COHORT = "Systems Changers 2026 (demo)"
+COHORT = demo_name(calendar().start)  # the demo is dated around today
 
 
 @pytest.fixture

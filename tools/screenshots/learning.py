@@ -16,6 +16,8 @@ from shots import Shots
 
 def main(argv: list[str]) -> int:
     shots = Shots(argv)
+    from facilitator.demo.cohort_demo import demo_name
+    from facilitator.demo.dates import calendar
     from facilitator.services.learning import insights, pulse, refs
     from facilitator.ui.learning.insights_board import MergeDialog
     from facilitator.ui.learning.new_cohort import make_dialog
@@ -53,7 +55,7 @@ def main(argv: list[str]) -> int:
                             choices=refs.choices(db, cid)), "learning-insight-form.png")
     others = insights.list_insights(db, cid)[1:]
     shots.dialog(MergeDialog(win, first, others), "learning-merge.png")
-    shots.dialog(make_dialog(win, "Systems Changers 2026 (demo)",
+    shots.dialog(make_dialog(win, demo_name(calendar().start),
                              {"name": "Systems Changers 2027", "start_date": date(2027, 9, 13)}),
                  "learning-new-cohort.png")
     return shots.close()

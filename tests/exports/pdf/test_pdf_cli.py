@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from facilitator.cli import main
+from facilitator.demo.cohort_demo import demo_name
+from facilitator.demo.dates import calendar
 from tests.exports.pdf.conftest import flat, read, text_of
 
-COHORT = "Systems Changers 2026 (demo)"
+COHORT = demo_name(calendar().start)  # the demo is dated around today
 EVENT = "Residential 1: getting started"
 
 
