@@ -37,23 +37,19 @@ class AgendaModel(ColumnsModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.items: list[dict] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_items(self, items: list[dict]) -> None:
         self.beginResetModel()
-        self.items = list(items)
+        self.rows = list(items)
         self.endResetModel()
 
     def item(self, row: int) -> dict | None:
-        return self.items[row] if 0 <= row < len(self.items) else None
-
-    def row_list(self) -> list:
-        return self.items
+        return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, item_id: int) -> int:
-        return next((k for k, it in enumerate(self.items) if it["id"] == item_id), -1)
+        return next((k for k, it in enumerate(self.rows) if it["id"] == item_id), -1)
 
     def _text(self, it: dict, col: int) -> str:
         if col == 0:
@@ -142,7 +138,7 @@ class AgendaModel(ColumnsModel):
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
         if rows:
-            data.setData(ITEM_MIME, str(self.items[rows[0]]["id"]).encode())
+            data.setData(ITEM_MIME, str(self.rows[rows[0]]["id"]).encode())
         return data
 
     def canDropMimeData(self, data, action, row, column, parent):
@@ -150,7 +146,7 @@ class AgendaModel(ColumnsModel):
 
     def dropMimeData(self, data, action, row, column, parent):
         if row < 0:
-            row = parent.row() if parent.isValid() else len(self.items)
+            row = parent.row() if parent.isValid() else len(self.rows)
         if data.hasFormat(ITEM_MIME):
             raw = bytes(data.data(ITEM_MIME).data()).decode(errors="replace")
             if raw.isdigit():

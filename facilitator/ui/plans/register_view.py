@@ -44,18 +44,15 @@ def _across(totals: dict | None) -> str:
 class RegisterModel(ColumnsModel):
     columns = COLUMNS
     header_tips = {COLUMNS.index(name): tip for name, tip in HEADER_TIPS.items()}
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[dict] = []
         self.totals: dict[int, dict] = {}
 
     def set_rows(self, rows: list[dict], totals: dict[int, dict]) -> None:
         self.beginResetModel()
         self.rows, self.totals = list(rows), totals
         self.endResetModel()
-
-    def row_list(self) -> list:
-        return self.rows
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

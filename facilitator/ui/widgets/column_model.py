@@ -1,5 +1,5 @@
 """A table model with fixed, named columns and a tooltip per column header: the part every
-list-shaped model here shares (rows come from the subclass's list)."""
+list-shaped model here shares. The rows are `self.rows`, one per table row."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ class ColumnsModel(QAbstractTableModel):
     columns: tuple[str, ...] = ()
     header_tips: dict[int, str] = {}  # column number -> tooltip
 
-    def row_list(self) -> list:
-        raise NotImplementedError
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.row_list())
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
