@@ -98,6 +98,9 @@ def test_a_cohort_with_nothing_yet_gets_sentences_not_empty_charts(db):
     text = _report(db, cid)
     assert "Pulse trends Nobody has answered the weekly pulse yet." in text
     assert "No insights have been marked as shareable yet." in text and "Kept back" not in text
+    texts_only = [q for q in pulse.get_survey(db, cid)["questions"] if q["kind"] != "scale"]
+    pulse.save_questions(db, cid, texts_only)
+    assert "Pulse trends The weekly pulse has no 1–5 questions." in _report(db, cid)
 
 
 def _demo_people(db, cid):
@@ -164,6 +167,9 @@ def test_pseudonymised_report_holds_no_members_name_and_their_codes(db, planted)
     consenting = [participant_code(u) for _p, _g, _f, u, c in people if c]
     assert consenting and all(code in text for code in consenting)
     assert "Pseudonymised: participants appear as codes" in text
+    assert "2 more are kept within the team" in text  # the demo's two team-only insights
+    assert "Risk is read as a reason to stop" in text
+    assert "New roles need room in the job description" not in text  # one of them
     assert not any(s in text for s in _diary_sentences(db))
     assert "Without a shared language" in text  # the diary-sourced insight's own words
 
