@@ -5,7 +5,7 @@
     export pdf sign-in --cohort C --event E --out F [--per day|session]
     export pdf attendance --cohort C --out F
     export pdf venue --cohort C --event E --out F
-    export pdf cohort-report --cohort C --out F
+    export pdf cohort-report --cohort C --out F [--pseudonymise]
     export pdf pulse-form --cohort C --out F [--week N] [--each]
 
 A missing cohort or event exits 2 naming the ones that exist; nothing is written."""
@@ -23,7 +23,8 @@ PACK_HELP = {
     "sign-in": "sign-in sheets for an event, one per day (or per session)",
     "attendance": "the cohort's attendance summary for funders",
     "venue": "access and dietary needs of the people expected at an event",
-    "cohort-report": "what the crowd knows, charts and self-assessments of a cohort",
+    "cohort-report": "what the crowd knows, charts, self-assessments, insights and pulse trends "
+                     "of a cohort (--pseudonymise: codes instead of names)",
     "pulse-form": "the weekly pulse on paper, one page per participant (--each) or blank",
 }
 
@@ -47,6 +48,10 @@ def register(subparsers) -> None:
         if "week" in kind.options:
             p.add_argument("--week", type=int, default=None, metavar="N",
                            help="the pulse week to print (default: this week)")
+        if "pseudonymise" in kind.options:
+            p.add_argument("--pseudonymise", action="store_true",
+                           help="participant codes instead of names, and cohort members' names "
+                                "in free text replaced by their codes")
         p.add_argument("--paper", choices=("a4", "letter"), default=None,
                        help="paper size (default: from the locale)")
         p.add_argument("--out", required=True, metavar="F", help="the PDF file to write")
@@ -101,11 +106,13 @@ def run_pack(args, db) -> int:
     request = PackRequest(cohort_id=cohort["id"], event_id=event_id,
                           paper=args.paper or default_paper(),
                           each=bool(getattr(args, "each", False)),
-                          per=getattr(args, "per", "day"), week=week)
+                          per=getattr(args, "per", "day"), week=week,
+                          pseudonymise=bool(getattr(args, "pseudonymise", False)))
     try:
         size = export(db, kind, request, out)
     except OSError as exc:
         return _fail(f"could not write {out}: {exc.strerror or exc}")
-    print(f"Wrote {kind.label.lower()} of {cohort['name']} to {out} ({size // 1024} KB, "
+    what = f"{'pseudonymised ' if request.pseudonymise else ''}{kind.label.lower()}"
+    print(f"Wrote {what} of {cohort['name']} to {out} ({size // 1024} KB, "
           f"{request.paper.upper() if request.paper == 'a4' else 'Letter'})")
     return 0

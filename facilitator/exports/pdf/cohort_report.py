@@ -1,6 +1,8 @@
 """Pack 6, the cohort report: what the crowd knows (rule groups with their contested and myth
-flags), the crowd view's three charts drawn as vector graphics, and the self-assessments at
-start and end. Only participants who consented to share are named; others are counted."""
+flags), the crowd view's three charts drawn as vector graphics, the self-assessments at start
+and end, the shareable insights at four levels and the pulse trends. Only participants who
+consented to share are named; others are counted. Pseudonymised (request.pseudonymise), the
+named are their participant codes and members' names in free text become codes."""
 
 from __future__ import annotations
 
@@ -10,58 +12,71 @@ from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 from facilitator.exports.pdf.charts import BELIEF_COLOURS, BLUE, ORANGE, BarChartDrawing
 from facilitator.exports.pdf.document import Outline, PackContent, PackRequest
 from facilitator.exports.pdf.parts import grid, head, para
+from facilitator.exports.pdf.report_learning import insights_part, pulse_part
+from facilitator.exports.pdf.report_names import ReportNames
 from facilitator.exports.pdf.styles import WARN, esc, styles
-from facilitator.services.cohort import cohorts, participants
+from facilitator.services.cohort import cohorts
 from facilitator.services.flex import assessments, crowd
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
 from facilitator.store.database import Database
 
 FLAG_TEXT = {"contested": "contested", "myth": "myth"}
+PSEUDONYMISED = ("Pseudonymised: participants appear as codes (P- and six letters and digits) instead of "
+                 "names, and their names written in free text are replaced by their codes.")
 
 
 def build(db: Database, request: PackRequest) -> PackContent:
     st = styles()
     cohort = cohorts.get_cohort(db, request.cohort_id)
     view = crowd.crowd_view(db, request.cohort_id)
-    people = participants.list_participants(db, request.cohort_id)
-    consenting = {p["id"] for p in people if p["consent_share_org"]}
-    names = {p["id"]: f"{p['given_name']} {p['family_name']}".strip() for p in people}
+    names = ReportNames.for_cohort(db, request.cohort_id, request.pseudonymise)
+    t = names.text
+    cohort_name = t(cohort["name"])
     outline = Outline()
     flagged = [g for g in view.groups if g.flags]
     story = [outline.mark("What the crowd knows", 0),
-             Paragraph(f"Cohort report · {esc(cohort['name'])}", st["title"]),
+             Paragraph(f"Cohort report · {esc(cohort_name)}", st["title"]),
              Paragraph(f"{len(view.entries)} rule(s) from {len({e['participant_id'] for e in view.entries.values()})} "
                        f"participant(s), in {len(view.groups)} group(s); {len(flagged)} flagged "
                        "contested (read as absolute by some and discretionary by others) or as a "
                        "myth (believed absolute, found discretionary on checking).",
                        st["subtitle"]),
              Paragraph("Only participants who consented to share their worksheets are named; "
-                       "everyone else is counted.", st["small"]),
-             Spacer(1, 2 * mm)]
-    story += groups_table(view, consenting, names)
+                       "everyone else is counted.", st["small"])]
+    if names.pseudonymised:
+        story.append(Paragraph(PSEUDONYMISED, st["small"]))
+    story += [Spacer(1, 2 * mm), *groups_table(view, names)]
     story += [PageBreak(), outline.mark("Charts", 0), Paragraph("The crowd in charts", st["h1"])]
     orgs = sorted(view.beliefs_by_org)
-    story.append(BarChartDrawing("Beliefs by organisation (all rules)", orgs, [
+    story.append(BarChartDrawing("Beliefs by organisation (all rules)", [t(o) for o in orgs], [
         (b, [view.beliefs_by_org[o][b] for o in orgs], BELIEF_COLOURS[b])
         for b in ("absolute", "discretionary", "unsure")]))
     sources = view.source_kinds.most_common()
     story += [Spacer(1, 4 * mm), BarChartDrawing("Where people think rules come from",
-                                                 [s for s, _ in sources],
+                                                 [t(s) for s, _ in sources],
                                                  [("rules", [c for _, c in sources], BLUE)])]
     conditions = view.conditions.most_common()
     story += [Spacer(1, 4 * mm), CondPageBreak(50 * mm),
-              BarChartDrawing("Conditions of change", [c for c, _ in conditions],
+              BarChartDrawing("Conditions of change", [t(c) for c, _ in conditions],
                               [("rules", [n for _, n in conditions], ORANGE)])]
     story += [PageBreak(), outline.mark("Self-assessments", 0),
               Paragraph("Self-assessments at start and end", st["h1"])]
     for key in TEMPLATE_KEYS:
         story += assessment_part(db, request.cohort_id, key)
-    return PackContent(title=f"Cohort report: {cohort['name']}",
-                       subject=f"What the crowd knows, and skills at start and end, for "
-                               f"{cohort['name']}", story=story, people=tuple(sorted(consenting)))
+    story += [PageBreak(), outline.mark("Insights", 0),
+              *insights_part(db, request.cohort_id, names),
+              PageBreak(), outline.mark("Pulse trends", 0),
+              *pulse_part(db, request.cohort_id, names)]
+    kind = "Cohort report (pseudonymised)" if names.pseudonymised else "Cohort report"
+    return PackContent(title=f"{kind}: {cohort_name}",
+                       subject=f"What the crowd knows, skills at start and end, insights and "
+                               f"the pulse for {cohort_name}"
+                               + (" · pseudonymised: participant codes instead of names"
+                                  if names.pseudonymised else ""),
+                       story=story, people=tuple(sorted(names.consenting)))
 
 
-def groups_table(view, consenting: set[int], names: dict[int, str]) -> list:
+def groups_table(view, names: ReportNames) -> list:
     st = styles()
     if not view.groups:
         return [para("No rules have been recorded yet.")]
@@ -69,9 +84,9 @@ def groups_table(view, consenting: set[int], names: dict[int, str]) -> list:
     extra = []
     ordered = sorted(view.groups, key=lambda g: (not g.flags, -g.people, g.title.lower()))
     for n, g in enumerate(ordered, 1):
-        rule = [Paragraph(f"<b>{esc(g.title)}</b>", st["cell"])]
+        rule = [Paragraph(f"<b>{esc(names.text(g.title))}</b>", st["cell"])]
         if g.area:
-            rule.append(para(g.area, "cell_small"))
+            rule.append(para(names.text(g.area), "cell_small"))
         if g.flags:
             rule.append(Paragraph(" ".join("<font color='white' backColor='#c53030'>"
                                            f"&nbsp;{FLAG_TEXT[f]}&nbsp;</font>" for f in g.flags),
@@ -79,7 +94,7 @@ def groups_table(view, consenting: set[int], names: dict[int, str]) -> list:
         beliefs = ", ".join(f"{k} {v}" for k, v in sorted(g.beliefs.items()) if v)
         verdicts = ", ".join(f"{k} {v}" for k, v in sorted(g.verdicts.items()) if v)
         pids = sorted({view.entries[i]["participant_id"] for i in g.entry_ids})
-        named = sorted(names[p] for p in pids if p in consenting and p in names)
+        named = sorted(n for n in map(names.name, pids) if n)
         others = len(pids) - len(named)
         who = ", ".join(named)
         if others:

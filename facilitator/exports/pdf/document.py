@@ -44,6 +44,7 @@ class PackRequest:
     people: tuple[int, ...] | None = None  # only these participants (None = everybody expected)
     per: str = "day"  # sign-in sheets: one per "day" or per "session"
     week: int | None = None  # pulse form: the week printed (None: the current week)
+    pseudonymise: bool = False  # cohort report: participant codes instead of names
     printed_on: date = field(default_factory=date.today)
     invariant: bool = False  # byte-stable output (golden tests)
 

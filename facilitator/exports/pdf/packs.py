@@ -34,7 +34,8 @@ class PackKind:
     description: str
     needs_event: bool
     build: Callable[..., PackContent]
-    options: tuple[str, ...] = ()  # which dialog options apply: "each", "per", "people"
+    # which dialog options apply: "each", "per", "people", "week", "pseudonymise"
+    options: tuple[str, ...] = ()
     gathers: bool = False  # build() takes progress and cancelled (it reads per person)
 
 
@@ -54,9 +55,10 @@ PACKS: tuple[PackKind, ...] = (
     PackKind("venue", "Venue sheet", "For the venue: access and dietary needs of the people "
              "expected, nothing else about them.", True, venue_sheet.build,
              options=("people",)),
-    PackKind("cohort-report", "Cohort report", "What the crowd knows, the three charts, and "
-             "the self-assessments at start and end; only consenting people named.", False,
-             cohort_report.build),
+    PackKind("cohort-report", "Cohort report", "What the crowd knows, the three charts, the "
+             "self-assessments at start and end, the shareable insights and the pulse trends; "
+             "only consenting people named (or, pseudonymised, their codes).", False,
+             cohort_report.build, options=("pseudonymise",)),
     PackKind("pulse-form", "Pulse form", "The weekly pulse on paper: the cohort's questions "
              "with tick boxes, the week, and codes that open the right person and week when "
              "typed back in. One page each (or one blank).", False, pulse_form.build,

@@ -82,9 +82,10 @@ def update_insight(db: Database, insight_id: int, values: Record) -> Changes:
 
 def list_insights(db: Database, cohort_id: int, *, level: str | None = None,
                   theme: str | None = None, source: str | None = None,
-                  event_id: int | None = None) -> list[Record]:
+                  event_id: int | None = None, shareable: bool | None = None) -> list[Record]:
     """The cohort's insights (merged ones left out), filtered; each with `event` (its title)
-    and `merged` (how many were merged into it)."""
+    and `merged` (how many were merged into it). `shareable=True`: only those that may be
+    shared outside the team (what the cohort report prints)."""
     if level is not None and level not in INSIGHT_LEVELS:
         raise ValidationError({"level": f"The level must be one of: {', '.join(INSIGHT_LEVELS)}."})
     stmt = (select(Insight, Event.title).outerjoin(Event, Event.id == Insight.event_id)
@@ -95,6 +96,8 @@ def list_insights(db: Database, cohort_id: int, *, level: str | None = None,
         stmt = stmt.where(Insight.source_kind == source)
     if event_id is not None:
         stmt = stmt.where(Insight.event_id == event_id)
+    if shareable is not None:
+        stmt = stmt.where(Insight.shareable.is_(shareable))
     stmt = stmt.order_by(Insight.noted_on, Insight.id)
     with db.read() as s:
         rows = s.execute(stmt).all()

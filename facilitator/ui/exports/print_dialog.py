@@ -31,6 +31,7 @@ from facilitator.exports.pdf.styles import default_paper
 from facilitator.services.cohort import cohorts, roster
 from facilitator.services.plans import events
 from facilitator.ui.exports.pack_list import ENTRIES, DialogPack
+from facilitator.ui.exports.week_picker import WeekPicker
 from facilitator.ui.settings import settings
 from facilitator.ui.workers import run_in_background, while_alive
 
@@ -74,6 +75,11 @@ class PrintDialog(QDialog):
         self.per = QComboBox()
         self.per.addItem("One sheet per day", "day")
         self.per.addItem("One sheet per session", "session")
+        self.week = WeekPicker()
+        self.pseudonymise = QCheckBox("Pseudonymise (codes instead of names)")
+        self.pseudonymise.setObjectName("pseudonymise")
+        self.pseudonymise.setToolTip("Participant codes instead of names, and cohort members' "
+                                     "names written in free text replaced by their codes")
         self.people = QListWidget()
         self.people.setObjectName("peopleList")
         self.people.setToolTip("Untick people to leave them out")
@@ -85,6 +91,8 @@ class PrintDialog(QDialog):
         form.addRow("Paper", self.paper)
         form.addRow("", self.each)
         form.addRow("Sign-in", self.per)
+        form.addRow("Pulse week", self.week)
+        form.addRow("", self.pseudonymise)
         people_box = QVBoxLayout()
         people_box.addWidget(self.people, 1)
         people_box.addWidget(self.all_people, 0, Qt.AlignmentFlag.AlignLeft)
@@ -171,6 +179,8 @@ class PrintDialog(QDialog):
         self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
         self.each.setChecked(str(s.value(f"{KEY}each", "false")) == "true")
         self.per.setCurrentIndex(max(self.per.findData(str(s.value(f"{KEY}per", "day"))), 0))
+        self.week.load(self.ctx.db, cid)
+        self.pseudonymise.setChecked(str(s.value(f"{KEY}pseudonymise", "false")) == "true")
         self.open_after.setChecked(str(s.value(f"{KEY}open_after",
                                                "false" if HAVE_QTPDF else "true")) == "true")
         key = pack or str(s.value(f"{KEY}pack", ENTRIES[0].key))
@@ -184,6 +194,7 @@ class PrintDialog(QDialog):
         s.setValue(f"{KEY}paper", self.paper.currentData())
         s.setValue(f"{KEY}each", "true" if self.each.isChecked() else "false")
         s.setValue(f"{KEY}per", self.per.currentData())
+        s.setValue(f"{KEY}pseudonymise", "true" if self.pseudonymise.isChecked() else "false")
         s.setValue(f"{KEY}open_after", "true" if self.open_after.isChecked() else "false")
         if self.event.currentData() is not None:
             s.setValue(f"{KEY}event/{self.ctx.cohort_id}", self.event.currentData())
@@ -198,6 +209,8 @@ class PrintDialog(QDialog):
         self.event.setEnabled(p.needs_event)
         self.each.setEnabled("each" in p.options)
         self.per.setEnabled("per" in p.options)
+        self.week.setEnabled("week" in p.options and self.week.has_pulse)
+        self.pseudonymise.setEnabled("pseudonymise" in p.options)
         self.people.setEnabled("people" in p.options)
         self.all_people.setEnabled("people" in p.options)
         self._update_buttons()
@@ -221,8 +234,9 @@ class PrintDialog(QDialog):
     def _update_buttons(self) -> None:
         busy = self.job is not None
         p = self.current_pack()
+        no_pulse = "week" in p.options and not self.week.has_pulse
         ready = self.cohort is not None and (not p.needs_event or self.event.currentData()
-                                             is not None)
+                                             is not None) and not no_pulse
         self.save_button.setEnabled(ready and not busy)
         self.preview_button.setEnabled(ready and not busy and p.previewable)
         self.cancel_button.setEnabled(busy)
@@ -231,6 +245,10 @@ class PrintDialog(QDialog):
             self.status.setText("Choose or create a cohort first.")
         elif p.needs_event and self.event.currentData() is None:
             self.status.setText("This cohort has no events yet: add one in Plans.")
+        elif no_pulse:
+            self.status.setText("This cohort has no weekly pulse yet: start one in Learning.")
+        elif not busy:
+            self.status.clear()
 
     def request(self) -> PackRequest:
         p = self.current_pack()
@@ -245,7 +263,10 @@ class PrintDialog(QDialog):
                            event_id=self.event.currentData() if p.needs_event else None,
                            paper=self.paper.currentData(),
                            each="each" in p.options and self.each.isChecked(),
-                           people=people, per=self.per.currentData())
+                           people=people, per=self.per.currentData(),
+                           week=self.week.week() if "week" in p.options else None,
+                           pseudonymise=("pseudonymise" in p.options
+                                         and self.pseudonymise.isChecked()))
 
     # running -------------------------------------------------------------------------------
     def choose_and_save(self) -> None:

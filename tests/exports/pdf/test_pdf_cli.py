@@ -63,3 +63,39 @@ def test_paper_choice_is_checked(demo_db, tmp_path):
         main(["--db", demo_db, "export", "pdf", "attendance", "--cohort", COHORT, "--paper",
               "a3", "--out", str(tmp_path / "x.pdf")])
     assert exc.value.code == 2
+
+
+def test_pseudonymised_cohort_report_from_the_terminal(demo_db, tmp_path, capsys):
+    import re
+    import sqlite3
+
+    from facilitator.services.privacy.pseudonyms import participant_code
+
+    out = tmp_path / "pseudo.pdf"
+    assert main(["--db", demo_db, "export", "pdf", "cohort-report", "--cohort", COHORT,
+                 "--pseudonymise", "--out", str(out)]) == 0
+    assert "Wrote pseudonymised cohort report" in capsys.readouterr().out
+    reader = read(out.read_bytes())
+    text = flat(text_of(reader))
+    with sqlite3.connect(demo_db) as con:
+        people = con.execute("SELECT given_name, family_name, uuid, consent_share_org "
+                             "FROM participants").fetchall()
+    for given, family, _uuid, _c in people:
+        for name in (given, family):
+            assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I), name
+    assert all(participant_code(u) in text for _g, _f, u, c in people if c)
+    assert [o.title for o in reader.outline if not isinstance(o, list)][-2:] == \
+        ["Insights", "Pulse trends"]
+    plain = tmp_path / "plain.pdf"
+    assert main(["--db", demo_db, "export", "pdf", "cohort-report", "--cohort", COHORT,
+                 "--out", str(plain)]) == 0
+    assert "Wrote cohort report" in capsys.readouterr().out
+    named = flat(text_of(read(plain.read_bytes())))
+    assert any(f"{g} {f}" in named for g, f, _u, c in people if c)
+
+
+def test_pseudonymise_is_only_offered_on_the_cohort_report(demo_db, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", demo_db, "export", "pdf", "attendance", "--cohort", COHORT,
+              "--pseudonymise", "--out", str(tmp_path / "x.pdf")])
+    assert exc.value.code == 2 and "--pseudonymise" in capsys.readouterr().err
