@@ -26,7 +26,7 @@ UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 def folder_name(name: str, on: date | None = None) -> str:
     """The folder made inside the place chosen: 'Subject access - Given Family - 2026-12-01'."""
-    safe = UNSAFE.sub(" ", name).strip(" .") or "participant"
+    safe = " ".join(UNSAFE.sub(" ", name).split()).strip(" .") or "participant"
     return f"Subject access - {safe} - {(on or date.today()).isoformat()}"
 
 
