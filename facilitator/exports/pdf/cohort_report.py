@@ -14,6 +14,7 @@ from facilitator.exports.pdf.styles import WARN, esc, styles
 from facilitator.services.cohort import cohorts, participants
 from facilitator.services.flex import assessments, crowd
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
+from facilitator.services.privacy import consent
 from facilitator.store.database import Database
 
 FLAG_TEXT = {"contested": "contested", "myth": "myth"}
@@ -24,7 +25,7 @@ def build(db: Database, request: PackRequest) -> PackContent:
     cohort = cohorts.get_cohort(db, request.cohort_id)
     view = crowd.crowd_view(db, request.cohort_id)
     people = participants.list_participants(db, request.cohort_id)
-    consenting = {p["id"] for p in people if p["consent_share_org"]}
+    consenting = consent.sharing_now(db, request.cohort_id)  # as it is now, ticked and dated
     names = {p["id"]: f"{p['given_name']} {p['family_name']}".strip() for p in people}
     outline = Outline()
     flagged = [g for g in view.groups if g.flags]
@@ -69,9 +70,10 @@ def groups_table(view, consenting: set[int], names: dict[int, str]) -> list:
     extra = []
     ordered = sorted(view.groups, key=lambda g: (not g.flags, -g.people, g.title.lower()))
     for n, g in enumerate(ordered, 1):
-        rule = [Paragraph(f"<b>{esc(g.title)}</b>", st["cell"])]
-        if g.area:
-            rule.append(para(g.area, "cell_small"))
+        title, area = consent.shown_wording(g, view.entries, consenting)
+        rule = [Paragraph(f"<b>{esc(title)}</b>", st["cell"])]
+        if area:
+            rule.append(para(area, "cell_small"))
         if g.flags:
             rule.append(Paragraph(" ".join("<font color='white' backColor='#c53030'>"
                                            f"&nbsp;{FLAG_TEXT[f]}&nbsp;</font>" for f in g.flags),
