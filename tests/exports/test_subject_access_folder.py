@@ -125,3 +125,13 @@ def test_folder_name_and_progress(db, person, tmp_path):
     seen = []
     sar.write_sar(db, person, tmp_path / "sar", progress=lambda d, t, x: seen.append((d, t)))
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+
+
+def test_cancel_after_the_pdf_is_laid_out_still_leaves_nothing(db, person, tmp_path,
+                                                               monkeypatch):
+    real = sar.render
+    monkeypatch.setattr(sar, "render", lambda content, request, _p, _c: real(content, request))
+    with pytest.raises(ExportCancelled):
+        sar.write_sar(db, person, tmp_path / "sar", cancelled=lambda: True)
+    assert not (tmp_path / "sar").exists() and _leftovers(tmp_path) == []
+    assert export_log.list_exports(db, participant_id=person)[0]["kind"] != "subject access"
