@@ -135,3 +135,20 @@ def test_cancel_after_the_pdf_is_laid_out_still_leaves_nothing(db, person, tmp_p
         sar.write_sar(db, person, tmp_path / "sar", cancelled=lambda: True)
     assert not (tmp_path / "sar").exists() and _leftovers(tmp_path) == []
     assert export_log.list_exports(db, participant_id=person)[0]["kind"] != "subject access"
+
+
+def test_a_file_that_appears_in_the_folder_while_writing_is_never_replaced(db, person, tmp_path,
+                                                                         monkeypatch):
+    out = tmp_path / "sar"
+    out.mkdir()
+    real = sar.fsync_folder
+
+    def someone_else_writes(folder):
+        if folder != out.parent and not (out / "late.txt").exists():
+            (out / "late.txt").write_text("theirs")
+        return real(folder)
+
+    monkeypatch.setattr(sar, "fsync_folder", someone_else_writes)
+    with pytest.raises(ValidationError, match="already has files in it"):
+        sar.write_sar(db, person, out)
+    assert [p.name for p in out.iterdir()] == ["late.txt"] and _leftovers(tmp_path) == []
