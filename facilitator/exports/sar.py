@@ -31,6 +31,7 @@ from facilitator.store.database import Database
 
 PDF, JSON, README = "subject-access.pdf", "subject-access.json", "README.txt"
 FILES = (PDF, JSON, README)
+STEPS = 100  # gathering 0-10, laying out the PDF 10-90, writing the folder 90-100
 
 
 @dataclass(frozen=True)
@@ -80,18 +81,22 @@ def write_sar(db: Database, participant_id: int, out: Path, progress: Progress |
     out = Path(out)
     check_folder(out)
     report = progress or (lambda *_: None)
-    report(0, 3, "Gathering the records…")
+    report(0, STEPS, "Gathering the records…")
     sar = subject_access.gather(db, participant_id)
-    report(1, 3, "Laying out the PDF…")
+    report(10, STEPS, "Laying out the PDF…")
+
+    def laying_out(done: int, total: int, text: str) -> None:
+        report(10 + 80 * done // max(total, 1), STEPS, f"Laying out the PDF… {text}".strip())
+
     request = PackRequest(cohort_id=subject_access.cohort_of(db, participant_id))
-    pdf = render(sar_pdf.build(sar), request, None, cancelled)
-    report(2, 3, "Writing the folder…")
+    pdf = render(sar_pdf.build(sar), request, laying_out, cancelled)
+    report(90, STEPS, "Writing the folder…")
     text = json.dumps(sar.as_json(), ensure_ascii=False, indent=1, default=str)
     files = {PDF: pdf, JSON: text.encode("utf-8"), README: readme(sar).encode("utf-8")}
     _write_folder(out, files, cancelled)
     cohort_id = request.cohort_id
     log_export(db, "subject access", out, cohort_id=cohort_id, participant_ids=[participant_id])
-    report(3, 3, "Done.")
+    report(STEPS, STEPS, "Done.")
     return SarResult(out, sar.name, sar.count(), len(sar.kinds()))
 
 

@@ -123,8 +123,11 @@ def test_cancel_leaves_nothing(db, person, tmp_path):
 
 def test_folder_name_and_progress(db, person, tmp_path):
     seen = []
-    sar.write_sar(db, person, tmp_path / "sar", progress=lambda d, t, x: seen.append((d, t)))
-    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    sar.write_sar(db, person, tmp_path / "sar", progress=lambda d, t, x: seen.append((d, t, x)))
+    assert seen[0] == (0, 100, "Gathering the records…") and seen[-1] == (100, 100, "Done.")
+    done = [d for d, _t, _x in seen]
+    assert done == sorted(done) and len(set(done)) > 4  # it moves while the PDF is laid out
+    assert any(x.startswith("Laying out the PDF… Page") for _d, _t, x in seen)
 
 
 def test_cancel_after_the_pdf_is_laid_out_still_leaves_nothing(db, person, tmp_path,

@@ -50,7 +50,7 @@ def export_subject_access(ctx, panel, rec: dict) -> None:
 def start(ctx, panel, participant_id: int, out: Path):
     """Write the folder `out` in a worker; returns the job (its progress dialog is
     `panel.sar_progress`)."""
-    progress = QProgressDialog("Gathering the records…", "Cancel", 0, 3, panel)
+    progress = QProgressDialog("Gathering the records…", "Cancel", 0, sar.STEPS, panel)
     progress.setWindowTitle(TITLE)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
