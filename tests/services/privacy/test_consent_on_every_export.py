@@ -33,7 +33,7 @@ from facilitator.exports.xlsx import organisation as organisation_book
 from facilitator.exports.xlsx import participant as participant_book
 from facilitator.services.cohort import cohorts, organisations, participants
 from facilitator.services.flex import assessments, registers
-from facilitator.services.learning import diaries, pulse
+from facilitator.services.learning import diaries, insights, pulse
 from facilitator.services.library import packs as tool_packs
 from facilitator.services.library import tools
 from facilitator.services.library.forms import blank_form
@@ -44,8 +44,9 @@ from tests.exports.pdf.conftest import flat, read, text_of
 
 COHORT, ORG, EVENT = "Consent cohort", "Harbour Trust", "Lab one"
 ZARA, CARA = ("Zara", "Withdrawn"), ("Cara", "Consents")
-# Zara's worksheets: her rule, her own words about it, her assessment note, her pulse words
-HERS = ("ZQRULE-7731", "ZQEVIDENCE-7731", "ZQNOTE-7731", "ZQPULSE-7731")
+# Zara's worksheets: her rule, her own words about it, her assessment note, her pulse words,
+# and her words quoted in an insight the team marked shareable
+HERS = ("ZQRULE-7731", "ZQEVIDENCE-7731", "ZQNOTE-7731", "ZQPULSE-7731", "ZQQUOTE-7731")
 CARAS = ("CCRULE-5511", "CCNOTE-5511")
 
 
@@ -82,6 +83,9 @@ def _world(db) -> World:
     pulse.start_survey(db, cid, date(2026, 11, 2))
     pulse.save_answers(db, cid, zara, 1, {"noticed": (None, HERS[3])})
     diaries.create_entry(db, cid, {"participant_id": zara, "how_i_felt": "ZQDIARY-7731"})
+    insights.create_insight(db, cid, {"level": "individual", "title": "Asking twice works",
+                                      "quote": HERS[4], "source_kind": "session",
+                                      "participant_id": zara, "shareable": True})
     tools.create_tool(db, blank_form() | {"name": "Walking one-to-ones",
                                           "summary": "Pairs talk while walking.",
                                           "purpose": "Easier talk side by side.",
