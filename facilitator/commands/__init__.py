@@ -18,6 +18,7 @@ from facilitator.commands import (
     pdf_export,
     plan_export,
     privacy,
+    sar,
     xlsx_export,
     xlsx_import,
 )
@@ -33,6 +34,7 @@ MODULES = [
     privacy,
     xlsx_export,
     xlsx_import,
+    sar,
 ]
 
 

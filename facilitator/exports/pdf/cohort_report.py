@@ -18,6 +18,7 @@ from facilitator.exports.pdf.styles import WARN, esc, styles
 from facilitator.services.cohort import cohorts
 from facilitator.services.flex import assessments, crowd
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
+from facilitator.services.privacy import consent
 from facilitator.store.database import Database
 
 FLAG_TEXT = {"contested": "contested", "myth": "myth"}
@@ -84,9 +85,10 @@ def groups_table(view, names: ReportNames) -> list:
     extra = []
     ordered = sorted(view.groups, key=lambda g: (not g.flags, -g.people, g.title.lower()))
     for n, g in enumerate(ordered, 1):
-        rule = [Paragraph(f"<b>{esc(names.text(g.title))}</b>", st["cell"])]
-        if g.area:
-            rule.append(para(names.text(g.area), "cell_small"))
+        title, area = consent.shown_wording(g, view.entries, names.consenting)
+        rule = [Paragraph(f"<b>{esc(names.text(title))}</b>", st["cell"])]
+        if area:
+            rule.append(para(names.text(area), "cell_small"))
         if g.flags:
             rule.append(Paragraph(" ".join("<font color='white' backColor='#c53030'>"
                                            f"&nbsp;{FLAG_TEXT[f]}&nbsp;</font>" for f in g.flags),

@@ -45,7 +45,9 @@ def insight_block(ins: dict, names: ReportNames) -> KeepTogether:
     parts = [Paragraph(esc(names.text(ins["title"])), st["h3"])]
     if ins["text"]:
         parts.append(para(names.text(ins["text"])))
-    if ins["quote"]:  # only shareable insights reach here, and so only their quotes
+    quoted = ins["participant_id"]
+    # only shareable insights reach here; the quote of a person also needs their consent, now
+    if ins["quote"] and (quoted is None or quoted in names.consenting):
         parts.append(Paragraph(f"<i>“{esc(names.text(ins['quote']))}”</i>", st["bullet"]))
     meta = []
     if ins["themes"]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.services.cohort import participants
+from facilitator.services.privacy import consent
 from facilitator.services.privacy.pseudonyms import Pseudonyms
 from facilitator.store.database import Database
 
@@ -21,7 +22,7 @@ class ReportNames:
     @classmethod
     def for_cohort(cls, db: Database, cohort_id: int, pseudonymise: bool = False) -> ReportNames:
         people = participants.list_participants(db, cohort_id)
-        consenting = frozenset(p["id"] for p in people if p["consent_share_org"])
+        consenting = frozenset(consent.sharing_now(db, cohort_id))  # ticked and dated, now
         if not pseudonymise:
             names = {p["id"]: f"{p['given_name']} {p['family_name']}".strip() for p in people}
             return cls(consenting, names)

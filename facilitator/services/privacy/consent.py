@@ -8,6 +8,8 @@ is kept as one. Erasing a person erases their history with them (it refers to th
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
@@ -61,3 +63,28 @@ def consent_history(db: Database, participant_id: int) -> list[dict]:
     with db.read() as s:
         return [{"consent": c.consent, "given": c.given, "recorded_on": c.recorded_on,
                  "wording": c.wording, "changed_at": c.changed_at} for c in s.scalars(stmt)]
+
+
+# consent at the moment an export runs -------------------------------------------------------
+WITHHELD = "(not shown: nobody who wrote this rule has agreed to share their worksheets)"
+
+
+def sharing_now(db: Database, cohort_id: int) -> set[int]:
+    """The cohort's participants whose consent to share their worksheets is recorded (ticked
+    and dated), read now: an export calls this as it runs, never from an earlier list."""
+    from facilitator.services.flex.sharing import consent_recorded
+
+    with db.read() as s:
+        people = s.scalars(select(Participant).where(Participant.cohort_id == cohort_id))
+        return {p.id for p in people if consent_recorded(p)}
+
+
+def shown_wording(group, entries: dict[int, dict], sharing: set[int]) -> tuple[str, str]:
+    """(title, area) a crowd group may show outside the team's own screens: the name the
+    facilitator gave it, or the most common wording and area among the rules of people who
+    share; WITHHELD (and no area) when none of its rules is theirs to share."""
+    mine = [entries[i] for i in group.entry_ids if entries[i]["participant_id"] in sharing]
+    words = Counter(e["rule"] for e in mine)
+    areas = Counter(e["area"] for e in mine if e["area"])
+    title = group.name or (words.most_common(1)[0][0] if words else WITHHELD)
+    return title, areas.most_common(1)[0][0] if areas else ""

@@ -1,5 +1,6 @@
-"""The "Personal data" button on a participant: a small menu with Consent history… and
-Erase this person… (one button, so the Cohort area's bar does not grow wider)."""
+"""The "Personal data" button on a participant: a small menu with Consent history…,
+Everything we hold about this person… and Erase this person… (one button, so the Cohort
+area's bar does not grow wider)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QPushButton
 
 from facilitator.ui.privacy.consent_dialog import show_consent_history
 from facilitator.ui.privacy.erase import erase_person
+from facilitator.ui.privacy.subject_access import export_subject_access
 
 LABEL = "Personal data…"
 
@@ -19,6 +21,8 @@ def personal_data_action(ctx):
     def open_menu(panel, rec: dict) -> None:
         menu = QMenu(panel)
         menu.addAction("Consent history…", lambda: show_consent_history(ctx, panel, rec))
+        menu.addAction("Everything we hold about this person…",
+                       lambda: export_subject_access(ctx, panel, rec))
         menu.addSeparator()
         menu.addAction("Erase this person…", lambda: erase_person(ctx, panel, rec))
         panel.personal_data_menu = menu

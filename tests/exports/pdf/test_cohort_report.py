@@ -17,6 +17,7 @@ from facilitator.exports.pdf.packs import BY_KEY, export, make_pdf
 from facilitator.services.cohort import cohorts
 from facilitator.services.flex import crowd, registers
 from facilitator.services.learning import insights, pulse
+from facilitator.services.privacy import consent
 from facilitator.services.privacy.export_log import list_exports
 from facilitator.services.privacy.pseudonyms import participant_code
 from tests.exports.pdf.conftest import PRINTED_ON, flat, outline_titles, read, text_of
@@ -122,7 +123,8 @@ def planted(db):
     group's name), a shareable insight's title, text and quote, and a pulse question."""
     cid, _ = demo.create_demo(db)
     people = {f"{g} {f}": pid for pid, g, f, _u, _c in _demo_people(db, cid)}
-    registers.create_rule(db, cid, people["Liam Doyle"], {
+    sharer = min(consent.sharing_now(db, cid))  # a rule's wording prints only from a sharer
+    registers.create_rule(db, cid, sharer, {
         "rule": "Kiran Shah signs off every food bank voucher", "belief": "absolute",
         "area": "Vouchers for Isla"})
     named = registers.create_rule(db, cid, people["Jordan Price"], {
