@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from facilitator.commands import (
     backups,
+    encryption,
     flex,
     learning,
     library,
@@ -33,6 +34,7 @@ MODULES = [
     privacy,
     xlsx_export,
     xlsx_import,
+    encryption,
 ]
 
 
