@@ -243,7 +243,8 @@ def open_database(path: Path, *, passphrase: str | None = None, routine_backup: 
     An encrypted file needs `passphrase` (PassphraseRequired without it, WrongPassphrase for
     a wrong one): it is tried on a private copy of the first page before anything else, so
     neither is ever taken for damage, and nothing (not even the lock file) is created. A
-    plain file ignores `passphrase`."""
+    plain file ignores `passphrase`. The key is remembered while the Database is open (and
+    after DamagedDatabase, so that its backups can be read and restored)."""
     path = real_path(path)
     if not empty_after_damage and (refusal := replaced_damaged_file(path)) is not None:
         raise refusal
@@ -290,6 +291,9 @@ def open_database(path: Path, *, passphrase: str | None = None, routine_backup: 
         if routine_backup and has_data and _backup_is_due(path):
             report.backups_made.append(backup.make_backup(path, "daily"))
         return db
+    except DamagedDatabase:
+        lock.release()  # the key stays known: its backups are offered and restored next
+        raise
     except BaseException:
         cipher.forget(key)
         lock.release()
