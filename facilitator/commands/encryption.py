@@ -53,7 +53,9 @@ def read_passphrases(args) -> None:
     if args.passphrase_stdin:
         if role == "both":
             args.passphrase = _line("Current passphrase: ")
-            args.new_passphrase = _line("New passphrase: ", confirm=True)
+            args.new_passphrase = _line("New passphrase: ", confirm=True,
+                                        what="the new passphrase (rekey reads the current one, "
+                                        "then the new one, on two lines)")
         else:
             args.passphrase = _line("Passphrase: ", confirm=role == "new")
         return
@@ -62,7 +64,7 @@ def read_passphrases(args) -> None:
         args.new_passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or None
 
 
-def _line(prompt: str, confirm: bool = False) -> str:
+def _line(prompt: str, confirm: bool = False, what: str = "a passphrase line") -> str:
     if sys.stdin.isatty():
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Again: ") != first:
@@ -70,7 +72,7 @@ def _line(prompt: str, confirm: bool = False) -> str:
         return first
     line = sys.stdin.readline()
     if not line:
-        raise PassphraseInputError("--passphrase-stdin: stdin ended before a passphrase line")
+        raise PassphraseInputError(f"--passphrase-stdin: stdin ended before {what}")
     return line.rstrip("\r\n")
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from facilitator.fileio import fsync_folder, temp_path_for
 from facilitator.store import checks, cipher
-from facilitator.store.errors import PassphraseRequired, StoreError
+from facilitator.store.errors import PassphraseRequired, StoreError, WrongPassphrase
 from facilitator.store.paths import backups_dir, real_path, sidecar
 
 DAY = 24 * 3600
@@ -173,9 +173,13 @@ def describe_backups(db_path: Path) -> list[BackupInfo]:
 
 def newest_good_backup(db_path: Path) -> Path | None:
     for candidate in list_backups(db_path):
-        with contextlib.suppress(PassphraseRequired):  # encrypted with a key not given
+        try:
             if checks.integrity_ok(candidate)[0] and _is_ours(candidate):
                 return candidate
+        except WrongPassphrase:
+            raise  # the terminal's passphrase: say so, not "no good backup"
+        except PassphraseRequired:
+            continue  # encrypted with a key not given
     return None
 
 
