@@ -24,7 +24,7 @@ from pathlib import Path
 
 from facilitator.fileio import fsync_folder, temp_path_for
 from facilitator.store import backup, checks, cipher, scrub
-from facilitator.store.errors import DatabaseBusy, PassphraseRequired, StoreError
+from facilitator.store.errors import DatabaseBusy, PassphraseRequired, StoreError, WrongPassphrase
 from facilitator.store.paths import sidecar
 
 ENCRYPT, DELETE = "encrypt", "delete"  # what becomes of the plain copies when encrypting
@@ -54,6 +54,13 @@ def check_new_passphrase(passphrase: str) -> None:
     if passphrase != passphrase.strip() or "\n" in passphrase or "\r" in passphrase:
         raise PassphraseTooShort("A passphrase cannot start or end with a space or hold a line "
                                  "break (the terminal reads it as one line).")
+
+
+def check_current(db, passphrase: str) -> None:
+    """Raise WrongPassphrase unless `passphrase` is the open database's (asked again before
+    its passphrase is changed or its encryption removed, so an unlocked screen is not enough)."""
+    if db.key is None or cipher.derive(passphrase, db.key.salt) != db.key:
+        raise WrongPassphrase(cipher.wrong_passphrase_text(db.path))
 
 
 def encrypt(db, passphrase: str, *, plain_copies: str = ENCRYPT,
