@@ -351,3 +351,44 @@ def test_backups_folder_and_files_stay_private(db_path):
         assert backups_dir(db_path).stat().st_mode & 0o777 == 0o700
         for b in backup.list_backups(db_path):
             assert b.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_conversion_that_fails_its_check_changes_nothing(db_path, monkeypatch):
+    db, cid = _filled(db_path)
+    db.checkpoint()
+    before = db_path.read_bytes()
+    real_export = cipher.export
+
+    def lossy(src, src_key, dest, dest_key):  # a copy missing a record must not replace the file
+        real_export(src, src_key, dest, dest_key)
+        con = cipher.connect(dest, dest_key)
+        con.execute("DELETE FROM participants WHERE given_name = 'Amira'")
+        con.commit()
+        con.close()
+
+    monkeypatch.setattr(cipher, "export", lossy)
+    with pytest.raises(StoreError, match="does not hold the same records"):
+        encryption.encrypt(db, PASS)
+    assert not db.encrypted and db_path.read_bytes() == before
+    assert not cipher._keys  # the new key was forgotten
+    participants.create_participant(db, cid, {"given_name": "Still", "family_name": "Works"})
+    assert len(participants.list_participants(db, cid)) == 3
+    assert not [p for p in db_path.parent.iterdir() if p.name.startswith(".facilitator-")]
+    db.close(backup_on_close=False)
+
+
+def test_files_kept_aside_are_encrypted_with_the_database_and_erased_from(db_path):
+    db, cid = _filled(db_path)
+    made = db.backup("manual")
+    moved = db.restore(made)  # leaves the file it replaced aside as .replaced-…
+    aside = moved[0]
+    assert aside.read_bytes()[:16] == checks.SQLITE_HEADER
+    result = encryption.encrypt(db, PASS)
+    assert result.problems == [] and result.copies_converted == 2
+    assert aside.read_bytes()[:16] == db_path.read_bytes()[:16]
+    pid = erasure.find_participant(db, "North", "Zofia Wiśniewska")
+    result = erasure.erase_participant(db, pid)
+    assert result.problems == [] and result.set_aside_done == 1
+    db.close(backup_on_close=False)
+    assert _holding(db_path.parent, "Wiśniewska") == []
+    assert _raw_open(aside, PASS) == 1
