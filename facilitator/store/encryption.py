@@ -175,7 +175,10 @@ def rewrite(path: Path, old_key, new_key) -> None:
         backup.make_private(tmp)
         wipe_link.unlink(missing_ok=True)
         if old_key is None:
-            os.link(path, wipe_link)  # keeps the plain file's blocks until they are zeroed
+            # a second name keeps the plain file's blocks until they are zeroed (a file system
+            # without hard links, like FAT, gets the replace without the overwrite)
+            with contextlib.suppress(OSError):
+                os.link(path, wipe_link)
         os.replace(tmp, path)
         fsync_folder(path.parent)
         wipe(wipe_link)

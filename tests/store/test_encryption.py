@@ -392,3 +392,17 @@ def test_files_kept_aside_are_encrypted_with_the_database_and_erased_from(db_pat
     db.close(backup_on_close=False)
     assert _holding(db_path.parent, "Wiśniewska") == []
     assert _raw_open(aside, PASS) == 1
+
+
+def test_the_plain_files_encryption_replaces_or_deletes_are_overwritten_with_zeros(db_path):
+    db, _ = _filled(db_path)
+    made = db.backup("manual")
+    db.checkpoint()
+    # an open descriptor reads the old blocks, as an undelete tool would find them on the disk
+    with open(db_path, "rb") as old, open(made, "rb") as old_backup:
+        encryption.encrypt(db, PASS, plain_copies=encryption.DELETE)
+        data, backup_data = old.read(), old_backup.read()
+    assert len(data) > 4096 and data == bytes(len(data))
+    assert len(backup_data) > 4096 and backup_data == bytes(len(backup_data))
+    assert not made.exists()
+    db.close(backup_on_close=False)
