@@ -205,8 +205,12 @@ def test_change_passphrase_reaches_backups_and_the_old_one_opens_nothing(db_path
 
 def test_remove_encryption_makes_the_file_and_backups_plain(db_path):
     db, _ = _encrypted(db_path)
+    older = backups_dir(db_path) / "test-20200101-000000-manual.sqlite"
+    cipher.export(db_path, db.key, older, None)  # a plain copy already: left as it is
+    untouched = older.read_bytes()
     result = encryption.decrypt(db)
     assert not db.encrypted and not result.encrypted and result.problems == []
+    assert result.copies_converted == 1 and older.read_bytes() == untouched
     participants.create_participant(db, 1, {"given_name": "Plain", "family_name": "Again"})
     db.close(backup_on_close=True)
     assert db_path.read_bytes()[:16] == checks.SQLITE_HEADER
@@ -405,4 +409,24 @@ def test_the_plain_files_encryption_replaces_or_deletes_are_overwritten_with_zer
     assert len(data) > 4096 and data == bytes(len(data))
     assert len(backup_data) > 4096 and backup_data == bytes(len(backup_data))
     assert not made.exists()
+    db.close(backup_on_close=False)
+
+
+def test_the_encrypted_engine_is_shared_by_threads_like_a_plain_one(db_path):
+    import threading
+
+    db, cid = _encrypted(db_path)
+    assert type(db.engine.pool).__name__ == "QueuePool"
+    counts: list[int] = []
+
+    def work() -> None:
+        for _ in range(3):
+            counts.append(len(participants.list_participants(db, cid)))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert counts == [2] * 12
     db.close(backup_on_close=False)
