@@ -156,7 +156,9 @@ class Starter:
         print(f"ready-{what} {time.perf_counter() - _T0:.4f}", flush=True)
         QApplication.instance().quit()
 
-    def open(self) -> None:
+    def open(self, passphrase: str | None = None) -> None:
+        """Open self.path in a worker; an encrypted one first asks for its passphrase (see
+        _ask_passphrase), which is handed to the store and not kept here."""
         from facilitator.ui.workers import run_in_background
 
         path, empty = self.path, self.empty_after_damage
@@ -166,7 +168,8 @@ class Starter:
         def work():
             from facilitator.store.database import open_database
 
-            self.pending_db = open_database(path, empty_after_damage=empty)
+            self.pending_db = open_database(path, passphrase=passphrase,
+                                            empty_after_damage=empty)
             return self.pending_db
 
         run_in_background(work, self._opened, self._failed)
@@ -275,10 +278,13 @@ class Starter:
                           while_alive(ctx, lambda exc: ctx.show_error(exc, self.window)))
 
     def _failed(self, exc: Exception) -> None:
-        from facilitator.store.errors import DamagedDatabase, StoreError
+        from facilitator.store.errors import DamagedDatabase, PassphraseRequired, StoreError
 
         self.opening = False
         self.pending_db = None
+        if isinstance(exc, PassphraseRequired) and not self.ready_mode:
+            self._ask_passphrase(wrong=type(exc).__name__ == "WrongPassphrase")
+            return
         if isinstance(exc, DamagedDatabase):
             self._offer_restore(exc)
             return
@@ -294,6 +300,20 @@ class Starter:
                 self.window.close()
             return
         self._refuse(title, text, type(exc).__name__ == "AlreadyOpen")
+
+    def _ask_passphrase(self, wrong: bool) -> None:
+        """The passphrase dialog for self.path: Open tries it (a wrong one comes back here
+        with the dialog saying so), Cancel keeps the database open now, or quits at start."""
+        from facilitator.ui.database.passphrase_dialogs import PassphraseDialog
+
+        dialog = PassphraseDialog(self.path, self.window, wrong=wrong)
+        self.passphrase_dialog = dialog
+        dialog.accepted.connect(lambda: self.open(dialog.passphrase()))
+        dialog.rejected.connect(self._give_up)
+        dialog.finished.connect(dialog.deleteLater)
+        self.window.statusBar().showMessage(f"{self.path.name} is encrypted: waiting for its "
+                                            "passphrase.")
+        dialog.open()
 
     def _escape(self) -> str:
         return "Keep the current database" if self.ctx is not None else "Quit"

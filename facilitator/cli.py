@@ -6,6 +6,10 @@
     facilitator backups                     list the backups
     facilitator restore FILE | --newest     put one back (the current file is kept aside)
     facilitator check                       read-only: exits non-zero unless healthy and openable
+    facilitator encrypt | decrypt | rekey   SQLCipher encryption (see commands/encryption.py)
+
+An encrypted database's passphrase comes from --passphrase-stdin (before or after the command)
+or FACILITATOR_PASSPHRASE, never from an argument.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from pathlib import Path
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="facilitator", description="Facilitator: cohort programmes, offline.")
     parser.add_argument("--db", metavar="PATH", help="database file (default: FACILITATOR_DB or the user data folder)")
+    from facilitator.commands.encryption import add_passphrase_option
+
+    add_passphrase_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="create the demo cohort, or scale data for benchmarks")
@@ -35,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     from facilitator.commands import register_all
 
     register_all(sub)
+    for command in dict.fromkeys(sub.choices.values()):  # every command: it may open one
+        add_passphrase_option(command)
     return parser
 
 
@@ -44,16 +53,34 @@ def main(argv: list[str] | None = None) -> int:
         from facilitator.app import run_app
 
         return run_app(args.db)
+    from facilitator.commands.encryption import PassphraseInputError, read_passphrases
     from facilitator.commands.terminal import say_error
-    from facilitator.store.errors import DamagedDatabase, StoreError
+    from facilitator.store import cipher
+    from facilitator.store.errors import (
+        DamagedDatabase,
+        PassphraseRequired,
+        StoreError,
+        WrongPassphrase,
+    )
     from facilitator.store.paths import real_path, resolve_db_path
 
     path = real_path(resolve_db_path(args.db))
     try:
+        read_passphrases(args)
         standalone = getattr(args, "standalone", None)
-        if standalone is not None:  # check, backups, restore: they never open the database
-            return standalone(args, path)
-        return _with_db(path, args)
+        with cipher.offered(args.passphrase):  # for backups and copies of an encrypted one
+            if standalone is not None:  # check, backups, restore: they never open the database
+                return standalone(args, path)
+            return _with_db(path, args)
+    except PassphraseInputError as exc:
+        say_error(exc)
+        return 2
+    except WrongPassphrase as exc:
+        say_error(exc)
+        return 2
+    except PassphraseRequired as exc:
+        say_error(f"{exc} Give it with --passphrase-stdin or FACILITATOR_PASSPHRASE.")
+        return 2
     except DamagedDatabase as exc:
         say_error(f"{exc}\nTo put the newest good backup in its place: facilitator restore "
                   "--newest (or choose one from: facilitator backups).")
@@ -73,7 +100,7 @@ def _with_db(path: Path, args) -> int:
     from facilitator.store.database import open_database
 
     _refuse_to_replace_a_damaged_file(path)
-    db = open_database(path)
+    db = open_database(path, passphrase=args.passphrase)
     try:
         return int(args.run(args, db) or 0)
     except ServiceError as exc:
@@ -130,16 +157,17 @@ def _check(_args, path: Path) -> int:
     created (no -wal, no -shm; see store.checks.reading). Exits 0 only for a healthy
     Facilitator database of a schema this version opens; otherwise 1 with the reason."""
     from facilitator.commands.terminal import say_error
-    from facilitator.store import checks, migrate
+    from facilitator.store import checks, cipher, migrate
     from facilitator.store.errors import NotADatabase
 
     if not path.is_file():
         raise NotADatabase(f"There is no database file at {path}.")
     with open(path, "rb") as fh:
-        if fh.read(len(checks.SQLITE_HEADER)) != checks.SQLITE_HEADER:
-            raise NotADatabase(f"{path} is not a Facilitator database; it was not changed.")
-    ok, problem = checks.integrity_ok(path)
-    print(f"Database: {path}")
+        plain = fh.read(len(checks.SQLITE_HEADER)) == checks.SQLITE_HEADER
+    if not plain and not cipher.is_encrypted(path):
+        raise NotADatabase(f"{path} is not a Facilitator database; it was not changed.")
+    ok, problem = checks.integrity_ok(path)  # an encrypted file: with the passphrase given
+    print(f"Database: {path}{'' if plain else ' (encrypted)'}")
     if not ok:
         print(f"Integrity: {problem}")
         say_error(f"{path} is damaged ({problem}).")

@@ -9,7 +9,7 @@ AREAS = {"cohort", "plans", "library", "flex", "learning", "privacy"}
 SHARED = {"__init__", "changes", "errors", "fields", "records", "snapshots"}
 # ui packages over several areas: shared widgets, and the dialogs of File → Restore from backup…,
 # Print and export… and the workbooks (export and import)
-ACROSS_AREAS = {"widgets", "backups", "exports", "workbooks"}
+ACROSS_AREAS = {"widgets", "backups", "exports", "workbooks", "database"}
 
 
 def test_services_top_holds_only_what_areas_share():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from facilitator.commands import (
     backups,
+    encryption,
     flex,
     learning,
     library,
@@ -35,6 +36,7 @@ MODULES = [
     xlsx_export,
     xlsx_import,
     sar,
+    encryption,
 ]
 
 

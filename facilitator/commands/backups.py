@@ -48,7 +48,8 @@ def list_backups(_args, db_path: Path) -> int:
     rows = [("Made", "Size", "Cohorts", "Participants", "Why", "File")]
     for info in infos:
         rows.append((when(info.when), size(info.size),
-                     _count(info.cohorts) if info.readable else "unreadable",
+                     _count(info.cohorts) if info.readable else
+                     ("encrypted" if info.encrypted else "unreadable"),
                      _count(info.participants) if info.readable else "-",
                      info.reason, info.path.name))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]

@@ -12,14 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.fileio import fsync_folder, temp_path_for
-from facilitator.store import checks
-from facilitator.store.errors import StoreError
+from facilitator.store import checks, cipher
+from facilitator.store.errors import PassphraseRequired, StoreError, WrongPassphrase
 from facilitator.store.paths import backups_dir, real_path, sidecar
 
 DAY = 24 * 3600
@@ -47,26 +46,25 @@ def private_folder(folder: Path) -> Path:
     return folder
 
 
-def copy_database(src: Path, dest: Path) -> Path:
+def copy_database(src: Path, dest: Path, *, key=cipher.AUTO) -> Path:
     """Copy a (possibly live) database with the backup API; write atomically; verify.
 
-    The copy is created 0600 before SQLite writes a byte into it."""
+    The copy is created 0600 before SQLite writes a byte into it. It has the source's key
+    (a backup of an encrypted database is encrypted with the same key and salt, so the same
+    passphrase opens it) unless `key` names another (None: plain), when it is written through
+    sqlcipher_export instead (a plain backup restored into an encrypted database)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    src_key = cipher.key_for(src)
+    dest_key = src_key if key is cipher.AUTO else key
     tmp = temp_path_for(dest)
     try:
         tmp.unlink(missing_ok=True)
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
-        source = sqlite3.connect(src, timeout=10)
-        try:
-            target = sqlite3.connect(tmp)
-            try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                target.close()
-        finally:
-            source.close()
-        ok, problem = checks.integrity_ok(tmp)
+        if dest_key == src_key:
+            _backup_api_copy(src, tmp, src_key)
+        else:
+            cipher.export(src, src_key, tmp, dest_key)
+        ok, problem = checks.integrity_ok(tmp, key=dest_key)
         if not ok:
             raise StoreError(f"{src} may be damaged: a copy of it failed its integrity check "
                              f"({problem}), so no backup was made.")
@@ -80,6 +78,19 @@ def copy_database(src: Path, dest: Path) -> Path:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     return dest
+
+
+def _backup_api_copy(src: Path, dest: Path, key) -> None:
+    source = cipher.connect(src, key, timeout=10)
+    try:
+        target = cipher.connect(dest, key)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+    finally:
+        source.close()
 
 
 def make_backup(db_path: Path, reason: str = "auto", *, now: float | None = None) -> Path:
@@ -107,6 +118,7 @@ class BackupInfo:
     cohorts: int | None = None  # None: not counted (or unreadable: see `readable`)
     participants: int | None = None
     readable: bool = True
+    encrypted: bool = False  # and, when not readable, its passphrase was not given
 
 
 def made_at(path: Path) -> float:
@@ -146,11 +158,11 @@ def describe(path: Path) -> BackupInfo:
     try:
         cohorts, people = count_people(path)
         readable = True
-    except sqlite3.DatabaseError:
+    except (*cipher.DATABASE_ERRORS, PassphraseRequired):
         cohorts = people = None
         readable = False
     return BackupInfo(path, made_at(path), path.stat().st_size, _reason(path), cohorts, people,
-                      readable)
+                      readable, cipher.is_encrypted(path))
 
 
 def describe_backups(db_path: Path) -> list[BackupInfo]:
@@ -161,15 +173,20 @@ def describe_backups(db_path: Path) -> list[BackupInfo]:
 
 def newest_good_backup(db_path: Path) -> Path | None:
     for candidate in list_backups(db_path):
-        if checks.integrity_ok(candidate)[0] and _is_ours(candidate):
-            return candidate
+        try:
+            if checks.integrity_ok(candidate)[0] and _is_ours(candidate):
+                return candidate
+        except WrongPassphrase:
+            raise  # the terminal's passphrase: say so, not "no good backup"
+        except PassphraseRequired:
+            continue  # encrypted with a key not given
     return None
 
 
 def _holds_participants(path: Path) -> bool:
     try:
         return (count_people(path)[1] or 0) > 0
-    except sqlite3.DatabaseError:
+    except (*cipher.DATABASE_ERRORS, PassphraseRequired):
         return False
 
 
@@ -262,8 +279,9 @@ def check_restorable(backup: Path) -> None:
     if not backup.is_file():
         raise StoreError(f"There is no backup file at {backup}.")
     with open(backup, "rb") as fh:
-        if fh.read(len(checks.SQLITE_HEADER)) != checks.SQLITE_HEADER:
-            raise StoreError(f"{backup} is not a Facilitator database; it was not restored.")
+        plain = fh.read(len(checks.SQLITE_HEADER)) == checks.SQLITE_HEADER
+    if not plain and not cipher.is_encrypted(backup):
+        raise StoreError(f"{backup} is not a Facilitator database; it was not restored.")
     ok, problem = checks.integrity_ok(backup)
     if not ok:
         raise StoreError(f"The backup {backup} is damaged ({problem}); it was not restored.")
@@ -275,14 +293,24 @@ def check_restorable(backup: Path) -> None:
                          f"{revision}); it was not restored.")
 
 
-def put_in_place(backup: Path, db_path: Path) -> list[Path]:
+def restored_key(backup: Path, db_path: Path):
+    """The key a restored file gets: a restore never leaves the database less encrypted than
+    the backup or the file it replaces, so the key of the file there now if it is encrypted,
+    else the backup's own."""
+    current = cipher.key_for(db_path)
+    return current if current is not None else cipher.key_for(backup)
+
+
+def put_in_place(backup: Path, db_path: Path, key=cipher.AUTO) -> list[Path]:
     """Copy a checked backup into the database's place; whatever stood there is moved aside
-    first (never deleted). The caller holds the database's lock."""
+    first (never deleted). The caller holds the database's lock. `key`: the restored file's
+    (restored_key by default)."""
     check_restorable(backup)
     db_path = real_path(db_path)
+    key = restored_key(backup, db_path) if key is cipher.AUTO else key
     moved = move_aside(db_path, "replaced")
     try:
-        copy_database(backup, db_path)
+        copy_database(backup, db_path, key=key)
     except BaseException:
         for aside in moved:  # put back what stood there; nothing is lost either way
             suffix = next((s for s in ("-wal", "-shm") if aside.name.endswith(s)), "")

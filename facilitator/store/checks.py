@@ -5,21 +5,23 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from facilitator.store import cipher
 from facilitator.store.errors import NotADatabase, ReadOnlyDatabase
 from facilitator.store.paths import sidecar
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.SQLITE_HEADER
 JOURNALS = ("-wal", "-journal")
 SQLITE_READONLY = 8  # the family of "a reader may not do this" result codes
 
 
 def check_file(path: Path) -> bool:
-    """Raise if `path` cannot be our database. Return True when it exists and holds data."""
+    """Raise if `path` cannot be our database. Return True when it exists and holds data.
+    A file that may be encrypted (store.cipher.looks_encrypted) passes: its passphrase
+    decides."""
     if path.exists():
         if not path.is_file():
             raise NotADatabase(f"{path} is a folder, not a database file.")
@@ -27,7 +29,7 @@ def check_file(path: Path) -> bool:
         if size:
             with open(path, "rb") as fh:
                 head = fh.read(len(SQLITE_HEADER))
-            if head != SQLITE_HEADER:
+            if head != SQLITE_HEADER and not cipher.looks_encrypted(head, size):
                 kind = describe_foreign_file(head)
                 raise NotADatabase(
                     f"{path} is not a Facilitator database{kind}.\n"
@@ -67,21 +69,25 @@ def describe_foreign_file(head: bytes) -> str:
 
 
 @contextlib.contextmanager
-def reading(path: Path) -> Iterator[sqlite3.Connection]:
+def reading(path: Path, key=cipher.AUTO) -> Iterator:
     """A connection to `path` that can neither change it nor create anything beside it.
 
     With no -wal or -journal beside the file, it is opened `immutable` (no locks, no -shm, no
     -wal is created). With one, `mode=ro` reads it as SQLite would. When that needs a
     recovery a reader may not do (a writer was killed mid-transaction), the file and its
     journals are copied into a private folder and the copy is read instead: the original
-    stays exactly as it was, as evidence if it turns out to be damaged."""
+    stays exactly as it was, as evidence if it turns out to be damaged.
+
+    An encrypted file is read with its key (store.cipher); PassphraseRequired when none is
+    known."""
     path = Path(os.path.realpath(path))
+    key = cipher.key_for(path) if key is cipher.AUTO else key
     journals = [sidecar(path, s) for s in JOURNALS if sidecar(path, s).exists()]
     query = "mode=ro" if journals else "immutable=1"
-    con = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=5)
+    con = cipher.connect(path, key, query=query, timeout=5)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError as exc:
+    except cipher.OPERATIONAL_ERRORS as exc:
         con.close()
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF != SQLITE_READONLY:
             raise
@@ -89,7 +95,7 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
             copy = Path(scratch) / path.name
             for src in [path, *journals]:
                 shutil.copyfile(src, Path(scratch) / src.name)
-            con = sqlite3.connect(copy, timeout=5)
+            con = cipher.connect(copy, key, timeout=5)
             try:
                 yield con
             finally:
@@ -109,21 +115,21 @@ def read_revision(path: Path) -> tuple[str | None, bool]:
             if "alembic_version" not in names:
                 return None, bool(names)
             rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE_ERRORS as exc:
         raise NotADatabase(f"{path} cannot be read as a database: {exc}.") from None
     return (rows[0] if rows else None), True
 
 
-def integrity_ok(path: Path, *, quick: bool = False) -> tuple[bool, str]:
+def integrity_ok(path: Path, *, quick: bool = False, key=cipher.AUTO) -> tuple[bool, str]:
     """PRAGMA integrity_check (or the cheaper quick_check) on `path`; (ok, first problem).
 
     Read through `reading`, so a leftover -wal is read but never checkpointed into the file
     or removed: if the check fails, the evidence is moved aside as it was."""
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        with reading(path) as con:
+        with reading(path, key) as con:
             rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE_ERRORS as exc:
         return False, str(exc)
     if rows == ["ok"]:
         return True, "ok"

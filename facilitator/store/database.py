@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.fileio import sweep_temp_files
-from facilitator.store import backup, checks, migrate
+from facilitator.store import backup, checks, cipher, migrate
 from facilitator.store.engines import make_engine
 from facilitator.store.errors import (
     Conflict,
@@ -46,13 +45,19 @@ class OpenReport:
 class Database:
     """An open database: engine, session factory and the instance lock."""
 
-    def __init__(self, path: Path, engine: Engine, lock: InstanceLock, report: OpenReport):
+    def __init__(self, path: Path, engine: Engine, lock: InstanceLock, report: OpenReport,
+                 key: cipher.Key | None = None):
         self.path = path
         self.engine = engine
         self.lock = lock
         self.report = report
+        self.key = key  # SQLCipher's key while the file is encrypted (store.cipher)
         self._wipe_pending = False
         self._use(engine)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     def _use(self, engine: Engine) -> None:
         self.engine = engine
@@ -130,17 +135,30 @@ class Database:
     def restore(self, backup_path: Path) -> list[Path]:
         """Replace this open database with a backup, keeping the lock throughout: the backup
         is checked first, the current file is moved aside (never deleted), the backup is
-        copied in and upgraded if it is older. Returns where the current file went."""
+        copied in and upgraded if it is older. Returns where the current file went.
+
+        An encrypted database stays encrypted with its key (a plain backup is encrypted on
+        the way in); restoring an encrypted backup into a plain one leaves it encrypted."""
         backup.check_restorable(backup_path)
+        key = self.key if self.key is not None else cipher.key_for(backup_path)
         self.checkpoint()
         self.engine.dispose()
-        moved = backup.put_in_place(backup_path, self.path)
+        moved = backup.put_in_place(backup_path, self.path, key=key)
+        self._set_key(key)
         revision, _ = checks.read_revision(self.path)
         if revision != migrate.head_revision():
             with translate_errors(self.path):
                 migrate.upgrade_file(self.path)
-        self._use(make_engine(self.path))
+        self._use(make_engine(self.path, key))
         return moved
+
+    def _set_key(self, key: cipher.Key | None) -> None:
+        if key == self.key:
+            return
+        if key is not None:
+            cipher.remember(key)
+        cipher.forget(self.key)
+        self.key = key
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -154,16 +172,17 @@ class Database:
     def close(self, *, backup_on_close: bool = True) -> None:
         if self.engine is None:
             return
-        with contextlib.suppress(StoreError, OperationalError, sqlite3.Error):
+        with contextlib.suppress(StoreError, OperationalError, *cipher.ERRORS):
             self.checkpoint()
         self.engine.dispose()
         self.engine = None
         try:
             if backup_on_close:
                 backup.make_backup(self.path, "on-close")
-        except (StoreError, OSError, sqlite3.Error):
+        except (StoreError, OSError, *cipher.ERRORS):
             pass  # a failed routine backup must not stop the app from closing
         finally:
+            self._set_key(None)
             self.lock.release()
 
 
@@ -211,7 +230,7 @@ def replaced_damaged_file(path: Path) -> DamagedDatabase | None:
         backups=backup.list_backups(path), good_backup=good)
 
 
-def open_database(path: Path, *, routine_backup: bool = True,
+def open_database(path: Path, *, passphrase: str | None = None, routine_backup: bool = True,
                   empty_after_damage: bool = False) -> Database:
     """Check, lock, recover, migrate and open `path`; raise a StoreError in words if we can't.
 
@@ -219,14 +238,25 @@ def open_database(path: Path, *, routine_backup: bool = True,
     Every open checks the file before anything writes to it (quick_check; the full
     integrity_check after an unclean shutdown): a damaged file is moved aside, never written.
     The lock and the backups folder belong to the file's real path, so a symlink to an open
-    database finds it locked."""
+    database finds it locked.
+
+    An encrypted file needs `passphrase` (PassphraseRequired without it, WrongPassphrase for
+    a wrong one): it is tried on a private copy of the first page before anything else, so
+    neither is ever taken for damage, and nothing (not even the lock file) is created. A
+    plain file ignores `passphrase`. The key is remembered while the Database is open (and
+    after DamagedDatabase, so that its backups can be read and restored)."""
     path = real_path(path)
     if not empty_after_damage and (refusal := replaced_damaged_file(path)) is not None:
         raise refusal
     report = OpenReport()
     has_data = checks.check_file(path)
+    key = cipher.unlock(path, passphrase) if has_data and cipher.is_encrypted(path) else None
     lock = InstanceLock(path)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except BaseException:
+        cipher.forget(key)
+        raise
     try:
         sweep_temp_files(backups_dir(path))
         sweep_temp_files(path.parent)
@@ -248,7 +278,7 @@ def open_database(path: Path, *, routine_backup: bool = True,
             revision = None
             report.created = True
         _make_private(path)
-        engine = make_engine(path)
+        engine = make_engine(path, key)
         if revision != migrate.head_revision():
             if revision is not None:
                 report.upgraded_from = revision
@@ -257,11 +287,15 @@ def open_database(path: Path, *, routine_backup: bool = True,
                 )
             with translate_errors(path):
                 migrate.upgrade_file(path)
-        db = Database(path, engine, lock, report)
+        db = Database(path, engine, lock, report, key)
         if routine_backup and has_data and _backup_is_due(path):
             report.backups_made.append(backup.make_backup(path, "daily"))
         return db
+    except DamagedDatabase:
+        lock.release()  # the key stays known: its backups are offered and restored next
+        raise
     except BaseException:
+        cipher.forget(key)
         lock.release()
         raise
 

@@ -48,3 +48,15 @@ class DamagedDatabase(StoreError):
         self.moved_to = moved_to
         self.backups = backups
         self.good_backup = good_backup
+
+
+class PassphraseRequired(StoreError):
+    """The file is encrypted and no passphrase was given (nothing was changed or created)."""
+
+    title = "Passphrase needed"
+
+
+class WrongPassphrase(PassphraseRequired):
+    """The passphrase given does not open the file (nothing was changed or created)."""
+
+    title = "Wrong passphrase"

@@ -5,19 +5,21 @@ Walking the file's own schema, not a list kept by hand, means a table added late
 answers, diary entries, experiments) that refers to a participant is erased with them as soon
 as its migration exists, and an older backup is scrubbed by its own, older, schema.
 A reference declared ON DELETE SET NULL (an insight that quotes a person) loses the link, and
-the columns named in `blank_with_link` for it (the quote) are emptied too."""
+the columns named in `blank_with_link` for it (the quote) are emptied too.
+
+An encrypted copy is rewritten encrypted, with its own key (store.cipher): the working copy is
+never plain."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from facilitator.fileio import fsync_folder, temp_path_for
-from facilitator.store import backup, checks
-from facilitator.store.errors import StoreError
+from facilitator.store import backup, checks, cipher
+from facilitator.store.errors import PassphraseRequired, StoreError
 from facilitator.store.paths import sidecar
 
 Execute = Callable[[str, tuple], list[tuple]]
@@ -83,7 +85,7 @@ def _columns(execute, table) -> set[str]:
     return {r[1] for r in execute(f"PRAGMA table_info({_q(table)})", ())}
 
 
-def sqlite_execute(con: sqlite3.Connection) -> Execute:
+def sqlite_execute(con) -> Execute:
     return lambda sql, params: con.execute(sql, params).fetchall()
 
 
@@ -98,16 +100,21 @@ def scrub_copy(path: Path, erase: Callable[[Execute], dict[str, int]]) -> dict[s
     try:
         os.close(os.open(work, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, backup.PRIVATE_FILE))
         try:
-            with checks.reading(path) as source:
-                target = sqlite3.connect(work)
+            key = cipher.key_for(path)
+        except PassphraseRequired as exc:
+            raise StoreError(f"{path.name} is encrypted with a passphrase that was not given "
+                             f"({exc}), so it could not be rewritten.") from None
+        try:
+            with checks.reading(path, key) as source:
+                target = cipher.connect(work, key)
                 try:
                     source.backup(target)
                 finally:
                     target.close()
-        except sqlite3.DatabaseError as exc:
+        except cipher.DATABASE_ERRORS as exc:
             raise StoreError(f"{path.name} cannot be read ({exc}), so it could not be "
                              "rewritten.") from None
-        con = sqlite3.connect(work, isolation_level=None)
+        con = cipher.connect(work, key, isolation_level=None)
         try:
             _name_key(con)
             con.execute("PRAGMA journal_mode=DELETE")
@@ -121,7 +128,7 @@ def scrub_copy(path: Path, erase: Callable[[Execute], dict[str, int]]) -> dict[s
                 con.execute("ROLLBACK")
                 raise
             con.execute("VACUUM")
-        except sqlite3.DatabaseError as exc:
+        except cipher.DATABASE_ERRORS as exc:
             raise StoreError(f"{path.name} could not be rewritten ({exc}).") from None
         finally:
             con.close()
@@ -137,7 +144,7 @@ def scrub_copy(path: Path, erase: Callable[[Execute], dict[str, int]]) -> dict[s
                 leftover.unlink()
 
 
-def _name_key(con: sqlite3.Connection) -> None:
+def _name_key(con) -> None:
     from facilitator.services.fields import name_key
 
     con.create_function("name_key", 1, lambda t: None if t is None else name_key(str(t)),

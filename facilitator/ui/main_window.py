@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         self.act_backup.triggered.connect(self._backup)
         self.act_restore = self._action(menu, "&Restore from backup…")
         self.act_restore.triggered.connect(self._restore_from_backup)
+        from facilitator.ui.database.encryption import add_encryption_menu
+
+        add_encryption_menu(self, menu)  # Encrypt this database… / Change passphrase… / Remove
         menu.addSeparator()
         self.act_print = self._action(menu, "&Print and export…", QKeySequence.StandardKey.Print)
         self.act_print.triggered.connect(self._print)
@@ -197,6 +200,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(min(int(last or 0), len(AREAS) - 1))
         self._show_area(self.nav.currentRow())
         self.statusBar().showMessage(f"Database: {ctx.db.path}", 8000)
+        from facilitator.ui.database.encryption import show_state
+
+        show_state(self)  # the title says "(encrypted)"; the Encryption menu fits the file
         self.first_run = not rows
         recent_files.remember(ctx.db.path)
 
@@ -230,6 +236,9 @@ class MainWindow(QMainWindow):
         self.ctx = None
         ctx.window = None
         self.setWindowTitle(APP_NAME)
+        from facilitator.ui.database.encryption import show_state
+
+        show_state(self)
         self.statusBar().showMessage("Opening the database…")
         return ctx
 

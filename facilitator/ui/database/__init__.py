@@ -1,0 +1,1 @@
+"""Dialogs over the database file itself: its passphrase, encrypting it, changing or removing the encryption."""
