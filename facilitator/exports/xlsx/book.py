@@ -81,6 +81,7 @@ class Scope:
     organisation_uuid: str = ""
     participant_uuid: str = ""
     exported_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(tzinfo=None))
+    extra: dict[str, str] = field(default_factory=dict)  # more metadata (e.g. a sheet's columns)
 
 
 @dataclass
@@ -209,14 +210,19 @@ def _meta(wb: Workbook, scope: Scope) -> None:
         ("cohort_uuid", scope.cohort_uuid), ("organisation_uuid", scope.organisation_uuid),
         ("participant_uuid", scope.participant_uuid),
         ("exported_at", scope.exported_at.isoformat(timespec="seconds")),
+        *scope.extra.items(),
     ):
+        if isinstance(value, str):
+            cells.check_text(value, f"The metadata {key!r}")
+            value = WriteOnlyCell(ws, value)
+            value.data_type = "s"  # never read as a formula
         ws.append([key, value])
     ws.protection.sheet = True
 
 
 def makers_wrap(col) -> bool:
     """Columns whose text wraps (and so may need a taller row)."""
-    if col.type in ("int", "date"):
+    if col.type in ("int", "number", "date"):
         return False
     return col.type == "multiline" or col.width >= 30 or col.editable
 

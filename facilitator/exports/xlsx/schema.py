@@ -22,7 +22,7 @@ KEY_HEADER = "Record id (do not change)"
 class Column:
     header: str
     field: str
-    type: str = "text"  # text | multiline | email | phone | date | int | choice
+    type: str = "text"  # text | multiline | email | phone | date | int | number | choice
     required: bool = False
     list: str = ""  # name of a list on the lists sheet (drop-down)
     guidance: str = ""

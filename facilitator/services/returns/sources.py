@@ -6,6 +6,7 @@ participants whose consent to share with their organisation is recorded (flex.sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -21,12 +22,16 @@ from facilitator.models import (
     Participant,
     PeerGroup,
     PlanSession,
+    PulseAnswer,
+    PulseQuestion,
+    PulseSurvey,
     RuleEntry,
 )
 from facilitator.services.flex import crowd
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
 from facilitator.services.flex.registers import FIELDS as RULE_FIELDS
 from facilitator.services.flex.sharing import consent_recorded
+from facilitator.services.learning import pulse
 from facilitator.services.plans import plan_view
 from facilitator.services.plans.timing import clock
 from facilitator.services.records import Record, get_or_fail
@@ -173,6 +178,48 @@ def participant_book(db: Database, participant_id: int) -> Record:
                              "note_start": start[1], "score_end": end[0], "note_end": end[1]})
             assessments[key] = {"template": tpl, "rows": rows}
         return {"person": p.full_name, "rules": rules, "assessments": assessments}
+
+
+PULSE_PREFIX = "pulse:"  # a pulse question's field: "pulse:" + its key (no clash with "week")
+
+
+def pulse_key(participant_uuid: str, week: int) -> str:
+    """The record id of one person's pulse week in a participant workbook."""
+    return f"{participant_uuid}/pulse/{week}"
+
+
+def pulse_book(db: Database, cohort_id: int, participant_id: int,
+               today: date | None = None) -> Record | None:
+    """One person's pulse for the participant workbook, or None when the cohort has no pulse:
+    its questions and one row per week from week 1 to this week (or to the last week they
+    answered, if later), each with its dates and the answers so far ("pulse:" + key)."""
+    with db.read() as s:
+        sv = s.scalar(select(PulseSurvey).where(PulseSurvey.cohort_id == cohort_id))
+        if sv is None:
+            return None
+        p = get_or_fail(s, Participant, participant_id, "participant")
+        questions = s.scalars(select(PulseQuestion).where(PulseQuestion.survey_id == sv.id)
+                              .order_by(PulseQuestion.position, PulseQuestion.id)).all()
+        kinds = {q.id: (q.key, q.kind) for q in questions}
+        answers: dict[int, dict[str, Any]] = {}
+        for qid, week, score, text in s.execute(
+                select(PulseAnswer.question_id, PulseAnswer.week, PulseAnswer.score,
+                       PulseAnswer.text)
+                .where(PulseAnswer.participant_id == p.id,
+                       PulseAnswer.question_id.in_(list(kinds)))):
+            key, kind = kinds[qid]
+            answers.setdefault(week, {})[PULSE_PREFIX + key] = score if kind == "scale" else (text or None)
+        start, puuid = sv.start_date, p.uuid
+        recs = [{"key": q.key, "kind": q.kind, "prompt": q.prompt, "low": q.low_label,
+                 "high": q.high_label} for q in questions]
+    last = min(max(pulse.week_of(start, today or date.today()), max(answers, default=0)),
+               pulse.MAX_WEEK)
+    weeks = []
+    for n in range(1, last + 1):
+        first = pulse.week_start(start, n)
+        weeks.append({"key": pulse_key(puuid, n), "week": n, "starts": first,
+                      "ends": first + timedelta(days=6), **answers.get(n, {})})
+    return {"questions": recs, "weeks": weeks}
 
 
 def cohort_counts(db: Database, cohort_id: int) -> Record:
