@@ -31,7 +31,7 @@ from facilitator.services.flex import crowd
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
 from facilitator.services.flex.registers import FIELDS as RULE_FIELDS
 from facilitator.services.flex.sharing import consent_recorded
-from facilitator.services.learning import pulse
+from facilitator.services.learning import insights, pulse, trends
 from facilitator.services.plans import plan_view
 from facilitator.services.plans.timing import clock
 from facilitator.services.records import Record, get_or_fail
@@ -336,3 +336,31 @@ def attendance_grid(db: Database, cohort_id: int) -> tuple[list[Record], Iterato
                        "session": ps["title"], "mark": st, "note": note, "pid": pid,
                        "sid": ps["id"]}
     return sessions, rows()
+
+
+def _insight_source(rec: Record) -> str:
+    return rec["source_kind"] + (f": {rec['event']}" if rec.get("event") else "")
+
+
+def learning_book(db: Database, cohort_id: int) -> Record:
+    """The cohort workbook's insights and pulse trends. Only shareable insights go out, by
+    level; a quote goes only with a shareable insight that does not come from a diary (a
+    diary's words never leave the team, whatever permission was given for the insight)."""
+    order = {lv: n for n, lv in enumerate(insights.LEVELS)}
+    found = sorted((r for r in insights.list_insights(db, cohort_id) if r["shareable"]),
+                   key=lambda r: order.get(r["level"], len(order)))
+    rows = [{"level": r["level"], "title": r["title"], "text": r["text"], "themes": r["themes"],
+             "source": _insight_source(r),
+             "quote": "" if r["diary_id"] is not None or r["source_kind"].startswith("diary")
+             else r["quote"]} for r in found]
+    survey = pulse.get_survey(db, cohort_id)
+    points = []
+    if survey is not None:
+        by_key = trends.trends(db, cohort_id)
+        for q in survey["questions"]:
+            for wp in by_key.get(q["key"], []):
+                points.append({"question": q["prompt"], "week": wp.week,
+                               "starts": pulse.week_start(survey["start_date"], wp.week),
+                               "answers": wp.answers, "median": wp.median, "lower": wp.lower,
+                               "upper": wp.upper, "lowest": wp.lowest, "highest": wp.highest})
+    return {"insights": rows, "pulse_trends": points}
