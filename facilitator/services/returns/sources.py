@@ -35,6 +35,7 @@ from facilitator.services.learning import insights, pulse, trends
 from facilitator.services.plans import plan_view
 from facilitator.services.plans.timing import clock
 from facilitator.services.records import Record, get_or_fail
+from facilitator.services.returns import questions as org_questions
 from facilitator.store.database import Database
 
 RULE_FIELD_NAMES = tuple(f.name for f in RULE_FIELDS)
@@ -141,8 +142,13 @@ def organisation_book(db: Database, organisation_id: int) -> Record:
                           "can_flex": resp.can_flex if resp else "",
                           "flex_holder": resp.flex_holder if resp else "",
                           "comment": resp.comment if resp else ""})
+        got = org_questions.answers_in(s, org.id)
+        asked = [{"key": question_key(org.uuid, q["key"]), "person": org.name,
+                  "prompt": q["prompt"], "help": q["help"], "answer": got.get(q["key"], "")}
+                 for q in org_questions.questions_in(s, org.cohort_id)]
         return {
             "organisation": org.name,
+            "questions": asked,
             "withheld": len(people) - len(shared),
             "people": [{"uuid": p.uuid, "person": _name(p), "pronouns": p.pronouns,
                         "role": p.role, "email": p.email, "phone": p.phone} for p in shared],
@@ -178,6 +184,11 @@ def participant_book(db: Database, participant_id: int) -> Record:
                              "note_start": start[1], "score_end": end[0], "note_end": end[1]})
             assessments[key] = {"template": tpl, "rows": rows}
         return {"person": p.full_name, "rules": rules, "assessments": assessments}
+
+
+def question_key(organisation_uuid: str, key: str) -> str:
+    """The record id of one question to an organisation in its workbook."""
+    return f"{organisation_uuid}/question/{key}"
 
 
 PULSE_PREFIX = "pulse:"  # a pulse question's field: "pulse:" + its key (no clash with "week")

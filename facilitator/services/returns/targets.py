@@ -21,6 +21,7 @@ from facilitator.models import (
     AssessmentScore,
     Attendance,
     Event,
+    Organisation,
     OrganisationRuleResponse,
     Participant,
     PlanSession,
@@ -36,6 +37,7 @@ from facilitator.services.flex import registers
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
 from facilitator.services.flex.sharing import consent_recorded
 from facilitator.services.learning import pulse
+from facilitator.services.returns import questions as org_questions
 from facilitator.services.returns.sources import PULSE_PREFIX, RULE_FIELD_NAMES
 
 Values = dict[str, Any]  # field -> value (None = empty)
@@ -110,6 +112,32 @@ def _write_org_rule(s: Session, wx: WorkbookExport, key: str, values: Values | N
         s.add(resp)
     for f, v in values.items():
         setattr(resp, f, _text(v))
+
+
+# organisation: questions for you ------------------------------------------------------------
+def _question_of_key(s: Session, wx: WorkbookExport, key: str) -> str | None:
+    org_uuid, _, qkey = key.rpartition("/question/")
+    o = s.get(Organisation, wx.organisation_id) if wx.organisation_id else None
+    return qkey if o is not None and org_uuid == o.uuid else None
+
+
+def _org_questions(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+    """Each asked question that the cohort still asks, with the organisation's answer now."""
+    if wx.organisation_id is None:
+        return {}
+    asked = {q["key"] for q in org_questions.questions_in(s, wx.cohort_id)}
+    got = org_questions.answers_in(s, wx.organisation_id)
+    out = {}
+    for k in keys:
+        qkey = _question_of_key(s, wx, k)
+        if qkey in asked:
+            out[k] = {"answer": normalise(got.get(qkey))}
+    return out
+
+
+def _write_org_answer(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+    qkey = _question_of_key(s, wx, key)
+    org_questions.write_answer(s, wx.organisation_id, qkey, (values or {}).get("answer"))
 
 
 # cohort: attendance -------------------------------------------------------------------------
@@ -321,7 +349,9 @@ def targets(kind: str) -> dict[str, Target]:
     if kind == "organisation":
         return {"Our people": Target("participants", _PEOPLE, _org_people, _write_org_person),
                 "Rules we meet": Target("organisation_rule_responses", _RESPONSE, _org_rules,
-                                        _write_org_rule)}
+                                        _write_org_rule),
+                "Questions for you": Target("organisation_answers", ("answer",), _org_questions,
+                                            _write_org_answer)}
     if kind == "cohort":
         return {"Attendance": Target("attendance", ("mark", "note"), _attendance,
                                      _write_attendance, bulk=True)}
