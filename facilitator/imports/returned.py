@@ -197,5 +197,7 @@ def _read_sheet(wb, sheet, lists, book: ReturnedWorkbook, name: str) -> list[Ret
                 problems.append(Problem(sheet.name, n, letters[j], row[j], str(exc)))
                 values[c.field] = None
         label = row[0]
+        if isinstance(label, int | float) and not isinstance(label, bool):
+            label = f"{cols[0].header.lower()} {label:g}"  # "week 3", not "3"
         out.append(ReturnedRow(n, key, "" if label is None else str(label), values))
     return out

@@ -96,18 +96,19 @@ INSIGHTS = Sheet("Insights", (
     Column("Themes", "themes", width=22), Column("Came from", "source", width=24),
     Column("Quote", "quote", type="multiline", width=40),
 ), intro="what was learnt, by level (individual, organisation, services, systems): only "
-         "insights marked as shareable, and never a diary's words.", keyed=False)
+         "insights marked as shareable, and never a diary's words.", keyed=False,
+         align_top=True)
 
 PULSE_TRENDS = Sheet("Pulse trends", (
-    Column("Question", "question", width=44), Column("Week", "week", type="int", width=7),
+    Column("Question", "question", width=58), Column("Week", "week", type="int", width=7),
     Column("Starts", "starts", type="date", width=12),
-    Column("Answered", "answers", type="int", width=9),
-    Column("Median", "median", type="number", width=8),
+    Column("Answered", "answers", type="int", width=10),
+    Column("Median", "median", type="number", width=9),
     Column("Lower quartile", "lower", type="number", width=9),
     Column("Upper quartile", "upper", type="number", width=9),
     Column("Lowest", "lowest", type="int", width=8), Column("Highest", "highest", type="int", width=8),
 ), intro="the weekly pulse's 1–5 questions, week by week: how many answered, the median and "
-         "the middle half (quartiles), for the cohort as a whole.", keyed=False)
+         "the middle half (quartiles), for the cohort as a whole.", keyed=False, align_top=True)
 
 
 def matrix_sheet(sessions: list[dict]) -> Sheet:

@@ -59,7 +59,7 @@ QUESTIONS = Sheet("Questions for you", (
     Column("Your answer", "answer", type="multiline", editable=True, width=70, max_length=4000,
            guidance="in your own words, as long or short as you like"),
 ), intro="the programme's questions to you: how you see your people's new role fitting your "
-         "work, how you would like to be involved, and more.")
+         "work, how you would like to be involved, and more.", row_lines=6, align_top=True)
 
 ASSESSMENTS = Sheet("Self-assessments", (
     Column("Person", "person", width=20), Column("Assessment", "assessment", width=24),

@@ -89,7 +89,7 @@ def pulse_sheet(questions: list[dict[str, Any]]) -> Sheet:
         Column("Ends", "ends", type="date", width=12),
         *(_pulse_column(q) for q in questions),
     ), intro="your weekly pulse: one row per week so far, a score from 1 to 5 for each "
-             "scale question (a drop-down) and a few words for the others.")
+             "scale question (a drop-down) and a few words for the others.", align_top=True)
 
 
 def pulse_questions_of(meta: dict[str, str]) -> list[dict[str, Any]] | None:

@@ -50,6 +50,7 @@ class OrgQuestionsDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.clicked.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.tabs.currentChanged.connect(lambda i: self.save_button.setVisible(i == 0))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)

@@ -109,6 +109,7 @@ def test_round_trip_new_changed_applied_and_again_a_no_op(db, person, tmp_path):
                                f"{noticed}5": "The panel said yes"}})
     review = review_workbook(db, back)
     assert review.problems == []
+    assert {c.row: c.label for c in review.changes} == {3: "week 1", 5: "week 3"}
     got = sorted((c.row, c.field, c.status, c.base, c.theirs) for c in review.changes)
     assert got == [(3, "pulse:energy", UPDATE, 2, 4),
                    (5, "pulse:energy", NEW, None, 5),
@@ -185,3 +186,34 @@ def test_damaged_pulse_metadata_is_refused(db, person, tmp_path):
     wb.save(bad)
     with pytest.raises(WorkbookRefused, match="pulse questions in the metadata are damaged"):
         review_workbook(db, bad)
+
+
+def test_a_row_id_pointing_at_someone_else_changes_nothing(db, person, tmp_path):
+    """A hand-edited workbook whose Pulse row (and its baseline) names another person's week
+    is refused when applied: the pulse target only writes this workbook's own person."""
+    other = participants.create_participant(db, person["cohort"],
+                                            {"given_name": "Cy", "family_name": "Rook"}).id
+    from facilitator.models import Participant
+
+    with db.read() as s:
+        mine, theirs = (s.get(Participant, person["id"]).uuid, s.get(Participant, other).uuid)
+    out, _ = _export(db, person, tmp_path)
+    energy = _col(out, _prompt("energy"))
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Pulse"]
+    key_col = ws.max_column
+    old = ws.cell(4, key_col).value
+    ws.cell(4, key_col).value = old.replace(mine, theirs)
+    ws[f"{energy}4"] = 5
+    for row in wb["_baseline"].iter_rows(min_row=2):
+        row[1].value = row[1].value.replace(old, old.replace(mine, theirs))
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    review = review_workbook(db, bad)
+    assert [(c.key, c.status) for c in review.changes] == [(old.replace(mine, theirs), NEW)]
+    from facilitator.services.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="not this participant's"):
+        apply_review(db, review)
+    assert pulse.get_answers(db, person["cohort"], other, 2) == {}
+    assert pulse.get_answers(db, person["cohort"], person["id"], 2) == {}
