@@ -152,3 +152,25 @@ def test_an_over_long_answer_is_refused_by_place(db, org, tmp_path):
     review = review_workbook(db, back)
     assert [str(p).split(" (")[0] for p in review.problems] == [
         f"{SHEET}, row 5, column C · Your answer: is too long: 4,001 characters, the most is 4,000"]
+
+
+def test_a_row_id_naming_another_organisation_changes_nothing(db, org, tmp_path):
+    """A hand-edited workbook whose question row (and baseline) names another organisation
+    is not read as that organisation's answer: the record is not in this workbook's scope."""
+    from facilitator.models import Organisation
+
+    with db.read() as s:
+        mine, theirs = s.get(Organisation, org["id"]).uuid, s.get(Organisation, org["other"]).uuid
+    out = _export(db, org, tmp_path)
+    wb = openpyxl.load_workbook(out)
+    ws = wb[SHEET]
+    old = ws["D3"].value
+    ws["D3"].value = old.replace(mine, theirs)
+    ws["C3"] = "Written into the wrong organisation"
+    for row in wb["_baseline"].iter_rows(min_row=2):
+        row[1].value = row[1].value.replace(old, old.replace(mine, theirs))
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    review = review_workbook(db, bad)
+    assert review.changes == [] and "no longer in the database" in str(review.notes[0])
+    assert all(o["answered"] == 0 for o in questions.answers(db, org["cohort"]))

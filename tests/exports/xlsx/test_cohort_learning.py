@@ -51,7 +51,10 @@ def test_insights_sheet_holds_only_shareable_insights_by_level(db, demo, tmp_pat
     assert set(levels) == set(insights.LEVELS)  # the demo has all four
 
 
-def test_an_insight_from_a_diary_goes_without_its_quote(db, demo, tmp_path):
+@pytest.mark.parametrize(("source", "linked"), [("diary (with permission)", True),
+                                                ("diary (with permission)", False),
+                                                ("other", True)])
+def test_an_insight_from_a_diary_goes_without_its_quote(db, demo, tmp_path, source, linked):
     from sqlalchemy import select
 
     from facilitator.models import DiaryEntry
@@ -62,8 +65,9 @@ def test_an_insight_from_a_diary_goes_without_its_quote(db, demo, tmp_path):
         diary_id = diary.id
     insights.create_insight(db, demo, {"level": "organisation", "title": "From a diary",
                                        "text": "Said in general terms", "quote": "Diary words here",
-                                       "source_kind": "diary (with permission)",
-                                       "diary_id": diary_id, "shareable": True})
+                                       "source_kind": source,
+                                       "diary_id": diary_id if linked else None,
+                                       "shareable": True})
     body = rows(_book(db, demo, tmp_path), "Insights")[2:]
     row = next(r for r in body if r[1] == "From a diary")
     assert row[2] == "Said in general terms" and row[5] is None

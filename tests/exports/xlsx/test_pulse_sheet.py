@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import openpyxl
@@ -88,6 +89,15 @@ def test_scale_columns_drop_down_1_to_5_and_only_answers_are_unlocked(db, person
     assert wb["_meta"].sheet_state == "veryHidden"
     meta = {r[0].value: r[1].value for r in wb["_meta"].iter_rows()}
     assert '"energy"' in meta["pulse_questions"]
+    base = wb["_baseline"]
+    assert base.sheet_state == "veryHidden"
+    pulse_base = {}
+    for sheet, chunk in base.iter_rows(min_row=2, values_only=True):
+        if sheet == "Pulse":
+            pulse_base |= json.loads(chunk)
+    keys = [ws.cell(r, ws.max_column).value for r in range(3, 7)]
+    assert sorted(pulse_base) == sorted(keys)
+    assert pulse_base[keys[0]][1][:1] == [2]  # week 1's energy as exported, first question
     wb.close()
 
 
@@ -217,3 +227,13 @@ def test_a_row_id_pointing_at_someone_else_changes_nothing(db, person, tmp_path)
         apply_review(db, review)
     assert pulse.get_answers(db, person["cohort"], other, 2) == {}
     assert pulse.get_answers(db, person["cohort"], person["id"], 2) == {}
+
+
+def test_weeks_run_to_the_last_answered_week_and_stop_at_the_most(db, person, tmp_path):
+    cid, pid = person["cohort"], person["id"]
+    pulse.save_answers(db, cid, pid, 7, {"energy": (3, "")})  # answered ahead (start moved)
+    out, done = _export(db, person, tmp_path)
+    assert done["pulse_weeks"] == 7 and rows(out, "Pulse")[-1][0] == 7
+    pulse.set_start_date(db, cid, date.today() - timedelta(days=7 * 300))
+    out, done = _export(db, person, tmp_path)
+    assert done["pulse_weeks"] == pulse.MAX_WEEK
