@@ -108,3 +108,46 @@ def test_reachable_from_the_export_dialog(qtbot, ctx):
     exp.questions_dialog.close()
     exp.kind.setCurrentIndex(0)
     assert not exp.questions_button.isVisible()
+
+
+def test_pulse_and_question_answers_apply_as_one_undo_step(qtbot, ctx, tmp_path):
+    """In the app: a participant's Pulse answers and an organisation's answers, each read back
+    from its workbook, reviewed, applied as one undo step each and undone."""
+    from datetime import date, timedelta
+
+    from facilitator.exports.xlsx.organisation import export_organisation
+    from facilitator.exports.xlsx.participant import export_participant
+    from facilitator.imports.review import review_workbook
+    from facilitator.services.cohort import participants
+    from facilitator.services.learning import pulse
+    from facilitator.ui.workbooks.review_dialog import ReviewDialog
+    from tests.exports.xlsx.helpers import column_of, edit
+
+    db, cid = ctx.db, ctx.cohort_id
+    pid = participants.create_participant(db, cid, {"given_name": "Ida", "family_name": "Marsh"}).id
+    oid = organisations.create_organisation(db, cid, {"name": "Fernhill"}).id
+    pulse.start_survey(db, cid, date.today() - timedelta(days=10))
+    out = tmp_path / "ida.xlsx"
+    export_participant(db, cid, pid, out)
+    prompt = next(q["prompt"] for q in pulse.question_set.builtin() if q["key"] == "energy")
+    energy = column_of(out, "Pulse", prompt)
+    back = tmp_path / "ida-back.xlsx"
+    edit(out, back, {"Pulse": {f"{energy}4": 4}})
+    review = review_workbook(db, back)
+    dlg = ReviewDialog(None, review)
+    qtbot.addWidget(dlg)
+    assert dlg.table.model().rowCount() >= 1
+    assert actions.apply_reviewed(ctx, review)
+    assert pulse.get_answers(db, cid, pid, 2) == {"energy": (4, "")}
+    ctx.undo_stack.undo()
+    assert pulse.get_answers(db, cid, pid, 2) == {}
+
+    out = tmp_path / "fern.xlsx"
+    export_organisation(db, cid, oid, out)
+    back = tmp_path / "fern-back.xlsx"
+    edit(out, back, {"Questions for you": {"C4": "Join the closing event"}})
+    review = review_workbook(db, back)
+    assert actions.apply_reviewed(ctx, review)
+    assert questions.answers(db, cid)[0]["answers"][1]["answer"] == "Join the closing event"
+    ctx.undo_stack.undo()
+    assert questions.answers(db, cid)[0]["answered"] == 0
