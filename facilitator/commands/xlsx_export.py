@@ -149,5 +149,6 @@ def run_participant(args, db) -> int:
     done = _write(export_participant, db, cohort["id"], found[0]["id"], out)
     if done is None:
         return 2
-    print(f"Wrote the return workbook of {done['person']} ({done['rules']} rules) to {out}")
+    weeks = f", {done['pulse_weeks']} pulse weeks" if done["pulse_weeks"] else ""
+    print(f"Wrote the return workbook of {done['person']} ({done['rules']} rules{weeks}) to {out}")
     return 0

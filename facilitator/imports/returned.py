@@ -67,6 +67,11 @@ class ReturnedWorkbook:
     def workbook_id(self) -> str:
         return self.meta.get("workbook_id", "")
 
+    @property
+    def spec(self):
+        """The sheets it was written with (its metadata may add some, e.g. Pulse)."""
+        return spec_for(self.kind, self.meta)
+
 
 def _meta(wb, name: str) -> dict[str, str]:
     if META_SHEET not in wb.sheetnames:
@@ -129,7 +134,10 @@ def read_returned(path: Path, accept=None) -> ReturnedWorkbook:
         if accept is not None:
             accept(meta)
         book = ReturnedWorkbook(name, meta, _baseline(wb, name))
-        spec = spec_for(book.kind)
+        try:
+            spec = book.spec
+        except ValueError as exc:
+            raise WorkbookRefused(f"{name}: {exc}, so it cannot be read back.") from None
         for sheet in spec.returnable:
             if sheet.name not in wb.sheetnames:
                 raise WorkbookRefused(f"{name}: the sheet {sheet.name!r} is missing (was it "
@@ -189,5 +197,7 @@ def _read_sheet(wb, sheet, lists, book: ReturnedWorkbook, name: str) -> list[Ret
                 problems.append(Problem(sheet.name, n, letters[j], row[j], str(exc)))
                 values[c.field] = None
         label = row[0]
+        if isinstance(label, int | float) and not isinstance(label, bool):
+            label = f"{cols[0].header.lower()} {label:g}"  # "week 3", not "3"
         out.append(ReturnedRow(n, key, "" if label is None else str(label), values))
     return out

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.exports.xlsx.schema import CellProblem, normalise, read_cell
-from facilitator.exports.xlsx.specs import spec_for
 from facilitator.imports.returned import Problem, ReturnedWorkbook, read_returned
 from facilitator.imports.safe_reader import WorkbookRefused
 from facilitator.services.errors import ServiceError
@@ -97,7 +96,7 @@ class Review:
 
     def edit(self, change: FieldChange, text: Any) -> None:
         """Resolve a conflict with a value typed by the user, checked as the column checks."""
-        spec = spec_for(self.book.kind)
+        spec = self.book.spec
         col = spec.sheet(change.sheet).column(change.field)
         try:
             value = read_cell(col, text, spec.lists)
@@ -133,7 +132,7 @@ def review_workbook(db: Database, path: Path) -> Review:
     book = read_returned(path, accept)
     wx = found
     review = Review(book, wx, problems=list(book.problems))
-    spec = spec_for(book.kind)
+    spec = book.spec
     tgts = targets(book.kind)
     for sheet in spec.returnable:
         rows = book.sheets.get(sheet.name, [])

@@ -30,7 +30,12 @@ from facilitator.models.privacy import (
     PrivacySetting,
     export_people,
 )
-from facilitator.models.workbooks import OrganisationRuleResponse, WorkbookExport
+from facilitator.models.workbooks import (
+    OrganisationAnswer,
+    OrganisationQuestion,
+    OrganisationRuleResponse,
+    WorkbookExport,
+)
 from facilitator.models.worksheets import Assessment, AssessmentScore, RuleEntry, RuleGroup
 
 __all__ = [
@@ -68,4 +73,6 @@ __all__ = [
     "export_people",
     "WorkbookExport",
     "peer_group_members",
+    "OrganisationAnswer",
+    "OrganisationQuestion",
 ]

@@ -1,11 +1,12 @@
 """Workbooks handed out and taken back: which ones this database exported (so a returned
-workbook can be recognised by its id), and what organisations answered about their people's rules."""
+workbook can be recognised by its id), what organisations answered about their people's rules,
+and the programme's questions to organisations with their answers."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from facilitator.models.base import Entity
@@ -42,3 +43,30 @@ class OrganisationRuleResponse(Entity):
     can_flex: Mapped[str] = mapped_column(String(20), default="")
     flex_holder: Mapped[str] = mapped_column(String(200), default="")
     comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class OrganisationQuestion(Entity):
+    """One of a cohort's questions to its partner organisations (asked on the organisation
+    workbook's return sheet). A cohort with none stored asks the built-in set."""
+
+    __tablename__ = "organisation_questions"
+    __table_args__ = (UniqueConstraint("cohort_id", "key"),)
+
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    prompt: Mapped[str] = mapped_column(String(300))
+    help: Mapped[str] = mapped_column(String(200), default="")
+
+
+class OrganisationAnswer(Entity):
+    """An organisation's answer, from its returned workbook, to one of its cohort's questions
+    (matched by the question's key, so it stays with a question whose wording changes)."""
+
+    __tablename__ = "organisation_answers"
+    __table_args__ = (UniqueConstraint("organisation_id", "question_key"),)
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    question_key: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, default="")

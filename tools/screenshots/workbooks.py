@@ -4,7 +4,8 @@ value kept here.
 
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshots/workbooks.py [OUTDIR]
 
-Writes workbooks-export.png, workbooks-review.png and workbooks-review-all.png."""
+Writes workbooks-export.png, workbooks-review.png, workbooks-review-all.png and the
+Questions to organisations… dialog: workbooks-questions.png, workbooks-answers.png."""
 
 from __future__ import annotations
 
@@ -52,6 +53,21 @@ def main(argv: list[str]) -> int:
     dlg.status_filter.setCurrentIndex(0)
     dlg.table.selectRow(0)
     shots.dialog(dlg, "workbooks-review-all.png")
+
+    from facilitator.services.returns import questions
+    from facilitator.ui.workbooks.org_questions_dialog import OrgQuestionsDialog
+
+    with shots.db.session() as s:
+        questions.write_answer(s, org["id"], "new_role", "It fits: our officers already bend "
+                               "the visiting rules for tenants who work shifts.\nWe would like "
+                               "that written down.")
+        questions.write_answer(s, org["id"], "involvement", "Host a field trip in the spring.")
+    dlg = OrgQuestionsDialog(ctx, shots.win)
+    dlg.table.setCurrentCell(1, 0)
+    shots.dialog(dlg, "workbooks-questions.png")
+    dlg = OrgQuestionsDialog(ctx, shots.win)
+    dlg.show_answers_of(org["id"])
+    shots.dialog(dlg, "workbooks-answers.png")
     return shots.close()
 
 

@@ -81,6 +81,7 @@ class Scope:
     organisation_uuid: str = ""
     participant_uuid: str = ""
     exported_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(tzinfo=None))
+    extra: dict[str, str] = field(default_factory=dict)  # more metadata (e.g. a sheet's columns)
 
 
 @dataclass
@@ -209,14 +210,19 @@ def _meta(wb: Workbook, scope: Scope) -> None:
         ("cohort_uuid", scope.cohort_uuid), ("organisation_uuid", scope.organisation_uuid),
         ("participant_uuid", scope.participant_uuid),
         ("exported_at", scope.exported_at.isoformat(timespec="seconds")),
+        *scope.extra.items(),
     ):
+        if isinstance(value, str):
+            cells.check_text(value, f"The metadata {key!r}")
+            value = WriteOnlyCell(ws, value)
+            value.data_type = "s"  # never read as a formula
         ws.append([key, value])
     ws.protection.sheet = True
 
 
 def makers_wrap(col) -> bool:
     """Columns whose text wraps (and so may need a taller row)."""
-    if col.type in ("int", "date"):
+    if col.type in ("int", "number", "date"):
         return False
     return col.type == "multiline" or col.width >= 30 or col.editable
 
@@ -252,20 +258,22 @@ def _data_sheet(wb: Workbook, data: SheetRows, refs: dict[str, str], baseline, p
         headers.append(cells.header_cell(ws, KEY_HEADER))
         guides.append(cells.guide_cell(ws, "", False))
     ws.row_dimensions[1].height = 15 * _lines([c.header for c in columns],
-                                              [c.width for c in columns], 1.0)
+                                              [c.width for c in columns], 0.85)  # bold
     ws.row_dimensions[2].height = 13 * _lines([c.guidance for c in columns],
                                               [c.width for c in columns], 1.3)
     ws.append(headers)
     ws.append(guides)
     wrapped = [(j, c.width) for j, c in enumerate(columns) if makers_wrap(c)]
-    makers = [cells.CellMaker(ws, c) for c in columns]
+    makers = [cells.CellMaker(ws, c, sheet.align_top) for c in columns]
     edit_idx = [j for j, c in enumerate(columns) if c.editable]
     key_cell = WriteOnlyCell(ws)
     key_cell.font = cells.KEY_FONT
+    key_cell.alignment = Alignment(vertical="top")
     n = 0
     for values, key, label in data.rows:
         if wrapped:  # row heights are not computed by every program: give the lines room
-            lines = _lines([values[j] for j, _w in wrapped], [w for _j, w in wrapped])
+            lines = max(_lines([values[j] for j, _w in wrapped], [w for _j, w in wrapped]),
+                        sheet.row_lines)
             if lines > 1:
                 ws.row_dimensions[FIRST_DATA_ROW + n].height = 15 * lines
         where = f"{label} ({sheet.name})"

@@ -25,6 +25,7 @@ KEY_FONT = Font(color="999999", size=8)
 WRAP = Alignment(wrap_text=True, vertical="top")
 THIN = Border(bottom=Side(style="thin", color="BBBBBB"))
 UNLOCKED = Protection(locked=False)
+CENTRED = Alignment(wrap_text=True, vertical="top", horizontal="center")  # scores on a scale
 
 
 class ExportRefused(ValueError):
@@ -49,11 +50,14 @@ class CellMaker:
     write-only sheet serialises at append time. Empty cells are not written at all: the
     columns to fill carry the unlocked, yellow style themselves (style_column)."""
 
-    def __init__(self, ws, col: Column):
+    def __init__(self, ws, col: Column, top: bool = False):
         self.col = col
         self.wrap = col.type == "multiline" or col.width >= 30 or col.editable
+        # numbers read at the top of a row other cells wrap onto several lines, as text does
+        # (Calc does not take that from the default style)
+        self.top = top or col.type in ("int", "number")
         self.styled = WriteOnlyCell(ws)
-        self.styled.alignment = WRAP
+        self.styled.alignment = CENTRED if _scale(col) else WRAP
         if col.editable:
             self.styled.protection = UNLOCKED
             self.styled.fill = FILL_IN
@@ -78,7 +82,7 @@ class CellMaker:
                 cell.value = value
                 cell.data_type = "s"
                 return cell
-            if not (self.col.editable or self.wrap):
+            if not (self.col.editable or self.wrap or self.top):
                 return value
             cell = self.styled
             cell.value = value
@@ -86,11 +90,15 @@ class CellMaker:
             return cell
         if isinstance(value, datetime):
             value = value.date()
-        if isinstance(value, date) or self.col.editable:
+        if isinstance(value, date) or self.col.editable or self.top:
             cell = self.styled
             cell.value = value
             return cell
         return value
+
+
+def _scale(col: Column) -> bool:
+    return col.type == "int" and col.editable and col.high is not None
 
 
 def header_cell(ws, text: str):
@@ -112,6 +120,6 @@ def style_column(dim, col: Column) -> None:
     if col.editable:
         dim.protection = UNLOCKED
         dim.fill = FILL_IN
-        dim.alignment = WRAP
+        dim.alignment = CENTRED if _scale(col) else WRAP
         if col.type == "date":
             dim.number_format = "dd mmm yyyy"

@@ -1,8 +1,9 @@
 """The cohort workbook, for the team or a funder: participants, organisations, peer groups,
 events, agenda items with their computed times, attendance (one row per participant × session,
 whose mark and note can be filled in offline, and a matrix with P/L/E/A totals), rules
-registers, rule groups with their flags and self-assessment scores. Worksheets only for
-participants whose consent to share is recorded."""
+registers, rule groups with their flags, self-assessment scores, the shareable insights by
+level and the pulse's trends. Worksheets only for participants whose consent to share is
+recorded; no diary's words, ever."""
 
 from __future__ import annotations
 
@@ -89,6 +90,27 @@ ASSESSMENTS = Sheet("Self-assessments", (
 ), intro="self-assessment scores of participants who consented to share.", keyed=False)
 
 
+INSIGHTS = Sheet("Insights", (
+    Column("Level", "level", width=13), Column("Title", "title", width=30),
+    Column("The insight", "text", type="multiline", width=60),
+    Column("Themes", "themes", width=22), Column("Came from", "source", width=24),
+    Column("Quote", "quote", type="multiline", width=40),
+), intro="what was learnt, by level (individual, organisation, services, systems): only "
+         "insights marked as shareable, and never a diary's words.", keyed=False,
+         align_top=True)
+
+PULSE_TRENDS = Sheet("Pulse trends", (
+    Column("Question", "question", width=58), Column("Week", "week", type="int", width=7),
+    Column("Starts", "starts", type="date", width=12),
+    Column("Answered", "answers", type="int", width=10),
+    Column("Median", "median", type="number", width=9),
+    Column("Lower quartile", "lower", type="number", width=9),
+    Column("Upper quartile", "upper", type="number", width=9),
+    Column("Lowest", "lowest", type="int", width=8), Column("Highest", "highest", type="int", width=8),
+), intro="the weekly pulse's 1–5 questions, week by week: how many answered, the median and "
+         "the middle half (quartiles), for the cohort as a whole.", keyed=False, align_top=True)
+
+
 def matrix_sheet(sessions: list[dict]) -> Sheet:
     cols = [Column("Person", "person", width=24)]
     for i, ps in enumerate(sessions):
@@ -109,7 +131,8 @@ def spec(sessions: list[dict] | None = None) -> WorkbookSpec:
                     "connection, say) and the workbook read back in with File → Import a "
                     "returned workbook.",
         sheets=(PARTICIPANTS, ORGANISATIONS, PEER_GROUPS, EVENTS, AGENDA, ATTENDANCE,
-                matrix_sheet(sessions or []), RULES, RULE_GROUPS, ASSESSMENTS),
+                matrix_sheet(sessions or []), RULES, RULE_GROUPS, ASSESSMENTS, INSIGHTS,
+                PULSE_TRENDS),
         lists={"marks": ATTENDANCE_STATUSES},
     )
 
@@ -180,6 +203,9 @@ def export_cohort(db: Database, cohort_id: int, path: Path, progress: Progress |
                             counts["participants"]))
     sheets += [SheetRows(sh, _plain(sh, book[key]), len(book[key])) for sh, key in (
         (RULES, "rules"), (RULE_GROUPS, "rule_groups"), (ASSESSMENTS, "assessments"))]
+    learnt = sources.learning_book(db, cohort_id)
+    sheets += [SheetRows(sh, _plain(sh, learnt[key]), len(learnt[key])) for sh, key in (
+        (INSIGHTS, "insights"), (PULSE_TRENDS, "pulse_trends"))]
     if pseudonymise:
         pseudo = Pseudonyms.for_cohort(db, cohort_id)
         sheets = [_pseudonymised(sr, pseudo) for sr in sheets]

@@ -1,7 +1,9 @@
 """The organisation workbook: one partner organisation's own people. Worksheets only for those
 who consented to share with their organisation; for the others, their name and attendance.
-The return sheet asks, for each rule their people meet, whether it is the organisation's own,
-where it really comes from, whether it can be flexed and who can grant flex."""
+The return sheets ask, for each rule their people meet, whether it is the organisation's own,
+where it really comes from, whether it can be flexed and who can grant flex; and the
+programme's own questions to the organisation (services/returns/questions.py: built in,
+editable per cohort), each with the answer given so far."""
 
 from __future__ import annotations
 
@@ -51,6 +53,14 @@ RULES = Sheet("Rules we meet", (
 ), intro="the return sheet: for each rule your people meet, tell us whose rule it is and "
          "where the flex is.")
 
+QUESTIONS = Sheet("Questions for you", (
+    Column("Our question", "prompt", type="multiline", width=50),
+    Column("What would help", "help", width=30),
+    Column("Your answer", "answer", type="multiline", editable=True, width=70, max_length=4000,
+           guidance="in your own words, as long or short as you like"),
+), intro="the programme's questions to you: how you see your people's new role fitting your "
+         "work, how you would like to be involved, and more.", row_lines=6, align_top=True)
+
 ASSESSMENTS = Sheet("Self-assessments", (
     Column("Person", "person", width=20), Column("Assessment", "assessment", width=24),
     Column("When", "point", width=8), Column("Item", "item", width=36),
@@ -71,10 +81,11 @@ def spec() -> WorkbookSpec:
                  "the programme (a manager, a lead for learning).",
         how_to_fill="Fill in the yellow cells only: on 'Our people', correct any role or "
                     "contact detail; on 'Rules we meet', answer the five questions for each "
-                    "rule (drop-downs where there is a list). Save the file as it is (.xlsx, "
+                    "rule (drop-downs where there is a list); on 'Questions for you', answer "
+                    "the programme's questions in your own words. Save the file as it is (.xlsx, "
                     "any name) and send it back to the programme team, who will read it in: "
                     "nothing changes on their side until they have seen every change.",
-        sheets=(PEOPLE, RULES, ASSESSMENTS, ATTENDANCE),
+        sheets=(PEOPLE, RULES, QUESTIONS, ASSESSMENTS, ATTENDANCE),
         lists={"is_ours": IS_OURS, "can_flex": CAN_FLEX,
                "source_kinds": choices()["source_kinds"]},
     )
@@ -98,6 +109,7 @@ def export_organisation(db: Database, cohort_id: int, organisation_id: int, path
     write_workbook(path, s, scope, subject, [
         SheetRows(PEOPLE, _rows(PEOPLE, book["people"]), len(book["people"])),
         SheetRows(RULES, _rows(RULES, book["rules"]), len(book["rules"])),
+        SheetRows(QUESTIONS, _rows(QUESTIONS, book["questions"], "key"), len(book["questions"])),
         SheetRows(ASSESSMENTS, _rows(ASSESSMENTS, book["assessments"], None)),
         SheetRows(ATTENDANCE, _rows(ATTENDANCE, book["attendance"], None)),
     ], progress)
@@ -105,4 +117,5 @@ def export_organisation(db: Database, cohort_id: int, organisation_id: int, path
     log_export(db, "workbook", path, cohort_id=cohort_id, organisation_id=organisation_id,
                participant_ids=sources.people_ids(db, cohort_id, organisation_id))
     return {"path": path, "people": len(book["people"]), "rules": len(book["rules"]),
-            "withheld": book["withheld"], "organisation": book["organisation"]}
+            "withheld": book["withheld"], "organisation": book["organisation"],
+            "questions": len(book["questions"])}

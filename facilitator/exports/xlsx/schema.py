@@ -22,7 +22,7 @@ KEY_HEADER = "Record id (do not change)"
 class Column:
     header: str
     field: str
-    type: str = "text"  # text | multiline | email | phone | date | int | choice
+    type: str = "text"  # text | multiline | email | phone | date | int | number | choice
     required: bool = False
     list: str = ""  # name of a list on the lists sheet (drop-down)
     guidance: str = ""
@@ -40,6 +40,8 @@ class Sheet:
     columns: tuple[Column, ...]
     intro: str = ""  # a line for the read-me sheet
     keyed: bool = True  # rows carry a record id (last column) and a baseline
+    row_lines: int = 1  # the least lines a row is tall (room to write in an empty cell)
+    align_top: bool = False  # every cell styled to read from the top (small sheets only: slower)
 
     @property
     def editable(self) -> tuple[Column, ...]:

@@ -1,4 +1,5 @@
-"""The workbook kinds by name, for the reader: each kind's spec says which sheets come back."""
+"""The workbook kinds by name, for the reader: each kind's spec says which sheets come back.
+A participant workbook's Pulse sheet is built from the questions its metadata carries."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from facilitator.exports.xlsx.schema import WorkbookSpec
 KINDS = ("cohort", "organisation", "participant")
 
 
-def spec_for(kind: str) -> WorkbookSpec:
-    return {"cohort": cohort.spec, "organisation": organisation.spec,
-            "participant": participant.spec}[kind]()
+def spec_for(kind: str, meta: dict[str, str] | None = None) -> WorkbookSpec:
+    """The spec a workbook of `kind` was written with; ValueError when its metadata is damaged."""
+    if kind == "participant":
+        return participant.spec(participant.pulse_questions_of(meta or {}))
+    return {"cohort": cohort.spec, "organisation": organisation.spec}[kind]()

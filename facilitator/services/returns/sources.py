@@ -6,6 +6,7 @@ participants whose consent to share with their organisation is recorded (flex.sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -21,15 +22,20 @@ from facilitator.models import (
     Participant,
     PeerGroup,
     PlanSession,
+    PulseAnswer,
+    PulseQuestion,
+    PulseSurvey,
     RuleEntry,
 )
 from facilitator.services.flex import crowd
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
 from facilitator.services.flex.registers import FIELDS as RULE_FIELDS
 from facilitator.services.flex.sharing import consent_recorded
+from facilitator.services.learning import insights, pulse, trends
 from facilitator.services.plans import plan_view
 from facilitator.services.plans.timing import clock
 from facilitator.services.records import Record, get_or_fail
+from facilitator.services.returns import questions as org_questions
 from facilitator.store.database import Database
 
 RULE_FIELD_NAMES = tuple(f.name for f in RULE_FIELDS)
@@ -136,8 +142,13 @@ def organisation_book(db: Database, organisation_id: int) -> Record:
                           "can_flex": resp.can_flex if resp else "",
                           "flex_holder": resp.flex_holder if resp else "",
                           "comment": resp.comment if resp else ""})
+        got = org_questions.answers_in(s, org.id)
+        asked = [{"key": question_key(org.uuid, q["key"]), "person": org.name,
+                  "prompt": q["prompt"], "help": q["help"], "answer": got.get(q["key"], "")}
+                 for q in org_questions.questions_in(s, org.cohort_id)]
         return {
             "organisation": org.name,
+            "questions": asked,
             "withheld": len(people) - len(shared),
             "people": [{"uuid": p.uuid, "person": _name(p), "pronouns": p.pronouns,
                         "role": p.role, "email": p.email, "phone": p.phone} for p in shared],
@@ -173,6 +184,53 @@ def participant_book(db: Database, participant_id: int) -> Record:
                              "note_start": start[1], "score_end": end[0], "note_end": end[1]})
             assessments[key] = {"template": tpl, "rows": rows}
         return {"person": p.full_name, "rules": rules, "assessments": assessments}
+
+
+def question_key(organisation_uuid: str, key: str) -> str:
+    """The record id of one question to an organisation in its workbook."""
+    return f"{organisation_uuid}/question/{key}"
+
+
+PULSE_PREFIX = "pulse:"  # a pulse question's field: "pulse:" + its key (no clash with "week")
+
+
+def pulse_key(participant_uuid: str, week: int) -> str:
+    """The record id of one person's pulse week in a participant workbook."""
+    return f"{participant_uuid}/pulse/{week}"
+
+
+def pulse_book(db: Database, cohort_id: int, participant_id: int,
+               today: date | None = None) -> Record | None:
+    """One person's pulse for the participant workbook, or None when the cohort has no pulse:
+    its questions and one row per week from week 1 to this week (or to the last week they
+    answered, if later), each with its dates and the answers so far ("pulse:" + key)."""
+    with db.read() as s:
+        sv = s.scalar(select(PulseSurvey).where(PulseSurvey.cohort_id == cohort_id))
+        if sv is None:
+            return None
+        p = get_or_fail(s, Participant, participant_id, "participant")
+        questions = s.scalars(select(PulseQuestion).where(PulseQuestion.survey_id == sv.id)
+                              .order_by(PulseQuestion.position, PulseQuestion.id)).all()
+        kinds = {q.id: (q.key, q.kind) for q in questions}
+        answers: dict[int, dict[str, Any]] = {}
+        for qid, week, score, text in s.execute(
+                select(PulseAnswer.question_id, PulseAnswer.week, PulseAnswer.score,
+                       PulseAnswer.text)
+                .where(PulseAnswer.participant_id == p.id,
+                       PulseAnswer.question_id.in_(list(kinds)))):
+            key, kind = kinds[qid]
+            answers.setdefault(week, {})[PULSE_PREFIX + key] = score if kind == "scale" else (text or None)
+        start, puuid = sv.start_date, p.uuid
+        recs = [{"key": q.key, "kind": q.kind, "prompt": q.prompt, "low": q.low_label,
+                 "high": q.high_label} for q in questions]
+    last = min(max(pulse.week_of(start, today or date.today()), max(answers, default=0)),
+               pulse.MAX_WEEK)
+    weeks = []
+    for n in range(1, last + 1):
+        first = pulse.week_start(start, n)
+        weeks.append({"key": pulse_key(puuid, n), "week": n, "starts": first,
+                      "ends": first + timedelta(days=6), **answers.get(n, {})})
+    return {"questions": recs, "weeks": weeks}
 
 
 def cohort_counts(db: Database, cohort_id: int) -> Record:
@@ -289,3 +347,31 @@ def attendance_grid(db: Database, cohort_id: int) -> tuple[list[Record], Iterato
                        "session": ps["title"], "mark": st, "note": note, "pid": pid,
                        "sid": ps["id"]}
     return sessions, rows()
+
+
+def _insight_source(rec: Record) -> str:
+    return rec["source_kind"] + (f": {rec['event']}" if rec.get("event") else "")
+
+
+def learning_book(db: Database, cohort_id: int) -> Record:
+    """The cohort workbook's insights and pulse trends. Only shareable insights go out, by
+    level; a quote goes only with a shareable insight that does not come from a diary (a
+    diary's words never leave the team, whatever permission was given for the insight)."""
+    order = {lv: n for n, lv in enumerate(insights.LEVELS)}
+    found = sorted((r for r in insights.list_insights(db, cohort_id) if r["shareable"]),
+                   key=lambda r: order.get(r["level"], len(order)))
+    rows = [{"level": r["level"], "title": r["title"], "text": r["text"], "themes": r["themes"],
+             "source": _insight_source(r),
+             "quote": "" if r["diary_id"] is not None or r["source_kind"].startswith("diary")
+             else r["quote"]} for r in found]
+    survey = pulse.get_survey(db, cohort_id)
+    points = []
+    if survey is not None:
+        by_key = trends.trends(db, cohort_id)
+        for q in survey["questions"]:
+            for wp in by_key.get(q["key"], []):
+                points.append({"question": q["prompt"], "week": wp.week,
+                               "starts": pulse.week_start(survey["start_date"], wp.week),
+                               "answers": wp.answers, "median": wp.median, "lower": wp.lower,
+                               "upper": wp.upper, "lowest": wp.lowest, "highest": wp.highest})
+    return {"insights": rows, "pulse_trends": points}

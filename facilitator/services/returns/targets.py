@@ -21,9 +21,13 @@ from facilitator.models import (
     AssessmentScore,
     Attendance,
     Event,
+    Organisation,
     OrganisationRuleResponse,
     Participant,
     PlanSession,
+    PulseAnswer,
+    PulseQuestion,
+    PulseSurvey,
     RuleEntry,
     WorkbookExport,
 )
@@ -32,7 +36,9 @@ from facilitator.services.fields import clean
 from facilitator.services.flex import registers
 from facilitator.services.flex.data_files import TEMPLATE_KEYS, template
 from facilitator.services.flex.sharing import consent_recorded
-from facilitator.services.returns.sources import RULE_FIELD_NAMES
+from facilitator.services.learning import pulse
+from facilitator.services.returns import questions as org_questions
+from facilitator.services.returns.sources import PULSE_PREFIX, RULE_FIELD_NAMES
 
 Values = dict[str, Any]  # field -> value (None = empty)
 
@@ -106,6 +112,32 @@ def _write_org_rule(s: Session, wx: WorkbookExport, key: str, values: Values | N
         s.add(resp)
     for f, v in values.items():
         setattr(resp, f, _text(v))
+
+
+# organisation: questions for you ------------------------------------------------------------
+def _question_of_key(s: Session, wx: WorkbookExport, key: str) -> str | None:
+    org_uuid, _, qkey = key.rpartition("/question/")
+    o = s.get(Organisation, wx.organisation_id) if wx.organisation_id else None
+    return qkey if o is not None and org_uuid == o.uuid else None
+
+
+def _org_questions(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+    """Each asked question that the cohort still asks, with the organisation's answer now."""
+    if wx.organisation_id is None:
+        return {}
+    asked = {q["key"] for q in org_questions.questions_in(s, wx.cohort_id)}
+    got = org_questions.answers_in(s, wx.organisation_id)
+    out = {}
+    for k in keys:
+        qkey = _question_of_key(s, wx, k)
+        if qkey in asked:
+            out[k] = {"answer": normalise(got.get(qkey))}
+    return out
+
+
+def _write_org_answer(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+    qkey = _question_of_key(s, wx, key)
+    org_questions.write_answer(s, wx.organisation_id, qkey, (values or {}).get("answer"))
 
 
 # cohort: attendance -------------------------------------------------------------------------
@@ -243,12 +275,83 @@ def _assessment_target(key_name: str) -> Target:
     return Target("assessment_scores", _SCORES, current, write, bulk=True)
 
 
+# participant: pulse ---------------------------------------------------------------------------
+def _pulse_questions(s: Session, cohort_id: int) -> list[PulseQuestion]:
+    return list(s.scalars(select(PulseQuestion).join(PulseSurvey)
+                          .where(PulseSurvey.cohort_id == cohort_id)
+                          .order_by(PulseQuestion.position, PulseQuestion.id)))
+
+
+def _week_of_key(s: Session, wx: WorkbookExport, key: str) -> int | None:
+    """The week a Pulse row's record id names, if it is this workbook's person's."""
+    person, _, week = key.rpartition("/pulse/")
+    p = s.get(Participant, wx.participant_id) if wx.participant_id else None
+    if p is None or person != p.uuid or not week.isdigit():
+        return None
+    n = int(week)
+    return n if 1 <= n <= pulse.MAX_WEEK else None
+
+
+def _pulse_weeks(s: Session, wx: WorkbookExport, keys: list[str]) -> dict[str, Values]:
+    """Each asked week that has answers: every question's answer ("pulse:" + key). A week
+    with none is left out, so answers to it come back as new."""
+    weeks = {w: k for k in keys if (w := _week_of_key(s, wx, k)) is not None}
+    questions = _pulse_questions(s, wx.cohort_id)
+    if not weeks or not questions:
+        return {}
+    kinds = {q.id: q for q in questions}
+    out: dict[str, Values] = {}
+    for qid, week, score, text in s.execute(
+            select(PulseAnswer.question_id, PulseAnswer.week, PulseAnswer.score, PulseAnswer.text)
+            .where(PulseAnswer.participant_id == wx.participant_id,
+                   PulseAnswer.question_id.in_(list(kinds)), PulseAnswer.week.in_(list(weeks)))):
+        row = out.setdefault(weeks[week], {PULSE_PREFIX + q.key: None for q in questions})
+        q = kinds[qid]
+        row[PULSE_PREFIX + q.key] = score if q.kind == "scale" else normalise(text)
+    return out
+
+
+def _write_pulse_week(s: Session, wx: WorkbookExport, key: str, values: Values | None) -> None:
+    """Merge the accepted answers into that week's, checked as the Pulse tab checks them."""
+    week = _week_of_key(s, wx, key)
+    questions = _pulse_questions(s, wx.cohort_id)
+    if week is None or not questions:
+        raise ValidationError({"week": "This pulse week is not this participant's, or the "
+                                       "cohort's pulse has been removed."})
+    by_key = {q.key: q for q in questions}
+    ids = [q.id for q in questions]
+    rows = s.scalars(select(PulseAnswer).where(PulseAnswer.participant_id == wx.participant_id,
+                                               PulseAnswer.question_id.in_(ids),
+                                               PulseAnswer.week == week)).all()
+    by_id = {q.id: q.key for q in questions}
+    merged: dict[str, tuple[Any, str]] = {by_id[a.question_id]: (a.score, a.text) for a in rows}
+    for f, v in (values or {}).items():
+        qkey = f.removeprefix(PULSE_PREFIX)
+        q = by_key.get(qkey)
+        if q is None:
+            raise ValidationError({f: f"the pulse question {qkey!r} has been removed since the "
+                                      "workbook was exported."})
+        merged[qkey] = (v, "") if q.kind == "scale" else (None, _text(v))
+    if values is None:
+        merged = {}
+    cleaned = pulse.clean_answers([{"key": q.key, "kind": q.kind, "prompt": q.prompt}
+                                   for q in questions],
+                                  {k: v for k, v in merged.items() if v != (None, "")})
+    for a in rows:
+        s.delete(a)
+    s.flush()
+    s.add_all(PulseAnswer(question_id=by_key[k].id, participant_id=wx.participant_id, week=week,
+                          score=score, text=text) for k, (score, text) in cleaned.items())
+
+
 def targets(kind: str) -> dict[str, Target]:
     """Returnable sheet name -> Target, for one workbook kind."""
     if kind == "organisation":
         return {"Our people": Target("participants", _PEOPLE, _org_people, _write_org_person),
                 "Rules we meet": Target("organisation_rule_responses", _RESPONSE, _org_rules,
-                                        _write_org_rule)}
+                                        _write_org_rule),
+                "Questions for you": Target("organisation_answers", ("answer",), _org_questions,
+                                            _write_org_answer)}
     if kind == "cohort":
         return {"Attendance": Target("attendance", ("mark", "note"), _attendance,
                                      _write_attendance, bulk=True)}
@@ -257,6 +360,7 @@ def targets(kind: str) -> dict[str, Target]:
                                   creates=True)}
         for k in TEMPLATE_KEYS:
             out[template(k).title[:31]] = _assessment_target(k)
+        out["Pulse"] = Target("pulse_answers", (), _pulse_weeks, _write_pulse_week, creates=True)
         return out
     return {}
 

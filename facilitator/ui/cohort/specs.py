@@ -58,6 +58,12 @@ def _organisation_workbook(panel, record: dict) -> None:
     organisation_workbook(panel, record)
 
 
+def _organisation_questions(panel, record: dict) -> None:
+    from facilitator.ui.workbooks.actions import organisation_questions
+
+    organisation_questions(panel, record)
+
+
 ORGANISATIONS = RecordPanelSpec(
     noun="organisation",
     kinds=("organisations", "participants"),
@@ -76,7 +82,7 @@ ORGANISATIONS = RecordPanelSpec(
     update_fn=organisations.update_organisation,
     delete_fn=organisations.delete_organisation,
     restore_fn=_restore,
-    extra_actions=[("Workbook…", _organisation_workbook)],
+    extra_actions=[("Workbook…", _organisation_workbook), ("Questions…", _organisation_questions)],
 )
 
 TEAM = RecordPanelSpec(

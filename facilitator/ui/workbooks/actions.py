@@ -32,6 +32,26 @@ def organisation_workbook(panel, record: dict) -> None:
     export_workbook(panel.ctx, panel, "organisation", record["id"])
 
 
+def org_questions(ctx, parent: QWidget | None = None, organisation_id: int | None = None):
+    """Questions to organisations…: edit the cohort's questions; with `organisation_id`, open
+    on that organisation's answers."""
+    if ctx.cohort_id is None:
+        ctx.show_error(ValueError("Choose or create a cohort first."), parent)
+        return None
+    from facilitator.ui.workbooks.org_questions_dialog import OrgQuestionsDialog
+
+    dlg = OrgQuestionsDialog(ctx, parent)
+    if organisation_id is not None:
+        dlg.show_answers_of(organisation_id)
+    dlg.open()
+    return dlg
+
+
+def organisation_questions(panel, record: dict) -> None:
+    """The Organisations tab's "Questions…": the questions, open on this one's answers."""
+    org_questions(panel.ctx, panel, record["id"])
+
+
 def import_workbook(ctx, parent: QWidget | None = None, path: str | None = None, *,
                     on_review=None) -> None:
     """Read and compare in the background, then show the review; apply only on Apply."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -64,6 +65,10 @@ class ExportWorkbookDialog(QDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#555")
+        self.questions_button = QPushButton("&Questions to organisations…")
+        self.questions_button.setToolTip("What the 'Questions for you' sheet asks, and the "
+                                         "answers that have come back")
+        self.questions_button.clicked.connect(self._questions)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -74,6 +79,7 @@ class ExportWorkbookDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addWidget(self.questions_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -97,18 +103,25 @@ class ExportWorkbookDialog(QDialog):
                 self.who.addItem(name + (f" · {p['organisation']}" if p["organisation"] else ""),
                                  p["id"])
         self.who.blockSignals(False)
+        self.questions_button.setVisible(kind == "organisation")
         self.who.setVisible(kind != "cohort")
         self.who_label.setVisible(kind != "cohort")
         self.note.setText({
             "cohort": "Everything about the cohort, for the team. Worksheets appear only for "
                       "participants who consented to share them.",
             "organisation": "Only this organisation's people; worksheets only for those who "
-                            "consented to share. The organisation fills in the yellow cells and "
-                            "sends it back for File → Import a returned workbook.",
-            "participant": "One person's rules register and self-assessments to fill in "
-                           "offline and send back.",
+                            "consented to share, and the programme's questions to the "
+                            "organisation. It fills in the yellow cells and sends it back for "
+                            "File → Import a returned workbook.",
+            "participant": "One person's rules register, self-assessments and weekly pulse "
+                           "to fill in offline and send back.",
         }[kind])
         self._suggest_path()
+
+    def _questions(self) -> None:
+        from facilitator.ui.workbooks.actions import org_questions
+
+        self.questions_dialog = org_questions(self.ctx, self, self.who.currentData())
 
     def _suggest_path(self) -> None:
         kind = self.kind.currentData()
