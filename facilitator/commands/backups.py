@@ -36,10 +36,12 @@ def _count(n: int | None) -> str:
     return "-" if n is None else f"{n:,}"
 
 
-def list_backups(_args, db_path: Path) -> int:
-    from facilitator.store import backup
+def list_backups(args, db_path: Path) -> int:
+    from facilitator.store import backup, cipher
     from facilitator.store.paths import backups_dir
 
+    if getattr(args, "passphrase", None) is not None and db_path.exists():
+        cipher.key_for(db_path)  # a wrong passphrase is said (exit 2), not shown as "encrypted"
     infos = backup.describe_backups(db_path)
     if not infos:
         print(f"No backups of {db_path} yet (they are kept in {backups_dir(db_path)}).")

@@ -164,3 +164,22 @@ def test_wrong_passphrase_in_a_real_process_prints_one_line_and_no_traceback(tmp
     assert proc.stderr.splitlines() == [f"facilitator: Wrong passphrase for {path}: it did not "
                                         "open, and the file was not changed."]
     assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_backups_with_a_wrong_passphrase_says_so_instead_of_listing(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "f.sqlite"
+    _plain(path)
+    _stdin(monkeypatch, PASS)
+    assert main(["--db", str(path), "encrypt", "--passphrase-stdin"]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("FACILITATOR_PASSPHRASE", "not the passphrase")
+    assert main(["--db", str(path), "backups"]) == 2
+    captured = capsys.readouterr()
+    assert "Wrong passphrase" in captured.err and "Backups of" not in captured.out
+    monkeypatch.setenv("FACILITATOR_PASSPHRASE", PASS)
+    assert main(["--db", str(path), "backups"]) == 0
+    listed = capsys.readouterr().out
+    assert "manual" in listed and "encrypted" not in listed.split("\n", 2)[2]  # counts shown
+    monkeypatch.delenv("FACILITATOR_PASSPHRASE")
+    assert main(["--db", str(path), "backups"]) == 0  # no passphrase: listed, marked encrypted
+    assert "encrypted" in capsys.readouterr().out
