@@ -109,7 +109,8 @@ class RestoreDialog(QDialog):
         self.table.setRowCount(len(infos))
         for row, info in enumerate(infos):
             cells = (time.strftime("%a %d %b %Y  %H:%M", time.localtime(info.when)), _size(info.size),
-                     _count(info.cohorts) if info.readable else "unreadable",
+                     _count(info.cohorts) if info.readable else
+                     ("encrypted (another passphrase)" if info.encrypted else "unreadable"),
                      _count(info.participants), info.reason.replace("-", " "))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -83,3 +83,15 @@ def test_a_damaged_backup_is_refused_in_words(qtbot, window, db, answers):
     assert [c["name"] for c in cohorts.list_cohorts(db)] == ["Kept"]
     assert "nothing was changed" in dialog.status.text()
     dialog.reject()
+
+
+def test_a_backup_under_another_passphrase_is_shown_as_encrypted(qtbot, window, db):
+    from facilitator.store import cipher, encryption
+
+    cohorts.create_cohort(db, {"name": "Kept"})
+    made = db.backup("manual")
+    encryption.rewrite(made, None, cipher.new_key("a passphrase this app was not given"))
+    cipher.forget_all()
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.table.item(0, 2).text() == "encrypted (another passphrase)"
+    dialog.reject()
