@@ -1,0 +1,45 @@
+"""The "already open" message names the process holding the lock, whatever the lock file holds."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from facilitator.store.errors import AlreadyOpen
+from facilitator.store.lock import InstanceLock
+
+
+def _refused(db_path) -> str:
+    with pytest.raises(AlreadyOpen) as err:
+        InstanceLock(db_path).acquire()
+    return str(err.value)
+
+
+@pytest.fixture
+def held(tmp_path):
+    lock = InstanceLock(tmp_path / "programme.sqlite")
+    lock.acquire()
+    yield lock
+    lock.release()
+
+
+def test_a_long_lock_file_names_only_its_first_32_characters(held):
+    held.path.write_text("7" * 100)
+    assert f"(process {'7' * 32})" in _refused(held.path.with_suffix(""))
+
+
+def test_bytes_that_are_not_text_in_the_lock_file_still_give_the_message(held):
+    held.path.write_bytes(b"12\xff34")
+    assert "(process 12\ufffd34)" in _refused(held.path.with_suffix(""))
+
+
+def test_a_lock_file_that_cannot_be_read_gives_the_message_without_a_process(held, monkeypatch):
+    def unreadable(_fd, _n):
+        raise OSError("I/O error")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "read", unreadable)
+        message = _refused(held.path.with_suffix(""))
+    assert "already open in another Facilitator window.\n" in message
+    assert "(process" not in message
