@@ -14,6 +14,9 @@
 # MUTATION_FOLDER=services bash tools/mutation.sh services  works in build/mutation-services
 # instead, so a second package can run beside the first (each run collects its own test
 # stats); --score reads every such folder and takes the newest results of each file.
+# MUTATION_TESTS="tests/services/cohort tests/store" runs only those tests (give it with its own
+# MUTATION_FOLDER: a change of tests starts a folder's results again); quicker, but a mutant
+# only another test would kill counts as a survivor, so its score is a lower bound.
 # Prints `figure: mutation_score <killed %> %` per package; tools/mutation-equivalent.txt lists
 # the survivors judged equivalent, left out of the score.
 set -euo pipefail
@@ -80,10 +83,19 @@ done
 mkdir -p "$work"
 for name in facilitator tests resources tools pyproject.toml; do ln -sfn "$root/$name" "$work/$name"; done
 {
-    cat tools/mutation.cfg
+    if [ -n "${MUTATION_TESTS:-}" ]; then
+        # a narrower test selection: faster stats, but kills by other tests are not counted
+        awk '/^pytest_add_cli_args_test_selection =/ { skip = 1; print; next }
+             skip && /^    / { next } { skip = 0; print }' tools/mutation.cfg
+    else
+        cat tools/mutation.cfg
+    fi
     echo "only_mutate ="
     for g in "${globs[@]}"; do echo "    $g"; done
 } > "$work/setup.cfg"
+if [ -n "${MUTATION_TESTS:-}" ]; then
+    sed -i "s|^pytest_add_cli_args_test_selection =\$|&$(printf '\\n    %s' $MUTATION_TESTS)|" "$work/setup.cfg"
+fi
 
 # mutmut copies every file it does not mutate into mutants/ and later takes such a copy for a
 # file already mutated; so a file chosen now that has no results yet is removed there first.
