@@ -43,3 +43,18 @@ def test_a_lock_file_that_cannot_be_read_gives_the_message_without_a_process(hel
         message = _refused(held.path.with_suffix(""))
     assert "already open in another Facilitator window.\n" in message
     assert "(process" not in message
+
+
+def test_a_lock_file_left_behind_is_rewritten_with_our_process_only(tmp_path):
+    db_path = tmp_path / "programme.sqlite"
+    left = InstanceLock(db_path).path
+    left.write_text("4194304999 left by a process long gone")
+    os.chmod(left, 0o644)
+    lock = InstanceLock(db_path)
+    lock.acquire()
+    try:
+        assert left.read_text() == str(os.getpid())
+        if os.name != "nt":
+            assert left.stat().st_mode & 0o777 == 0o600
+    finally:
+        lock.release()
