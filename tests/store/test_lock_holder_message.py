@@ -58,3 +58,10 @@ def test_a_lock_file_left_behind_is_rewritten_with_our_process_only(tmp_path):
             assert left.stat().st_mode & 0o777 == 0o600
     finally:
         lock.release()
+
+
+def test_the_already_open_message_word_for_word(held):
+    assert _refused(held.path.with_suffix("")) == (
+        f"The database 'programme.sqlite' is already open in another Facilitator window "
+        f"(process {os.getpid()}).\nSwitch to that window, or close it and try again. "
+        "Two copies writing to one file could lose work, so this one will not open it.")
