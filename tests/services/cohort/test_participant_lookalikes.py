@@ -55,3 +55,9 @@ def test_the_list_is_by_family_then_given_name_with_each_organisation(db, cohort
     assert [(r["given_name"], r["family_name"], r["organisation"]) for r in rows] == [
         ("Zoe", "Adams", None), ("Amira", "Okafor", None), ("Ben", "Okafor", "Riverside Housing")]
     assert set(rows[0]) == {*participants.LIST_COLUMNS, "organisation"}
+
+
+def test_a_given_name_alone_is_a_look_alike_of_a_person_with_no_family_name(db, cohort_id):
+    add(db, cohort_id, given_name="Amira")
+    assert participants.find_duplicates(db, cohort_id, {"given_name": "amira"}) == [
+        "Amira is already in this cohort with the same name."]
