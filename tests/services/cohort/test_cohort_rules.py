@@ -78,3 +78,11 @@ def test_people_from_another_cohort_cannot_join_and_nothing_changes(db, cohort_i
         peer_groups.set_members(db, group, [mine, stranger])
     assert err.value.problems == {"members": "Some chosen people are not in this cohort any more."}
     assert peer_groups.list_peer_groups(db, cohort_id)[0]["member_ids"] == [mine]
+
+
+def test_a_cohort_that_is_gone_is_said_so(db):
+    from facilitator.services.errors import NotFound
+
+    with pytest.raises(NotFound) as err:
+        cohorts.get_cohort(db, 9999)
+    assert str(err.value) == "That cohort no longer exists."
