@@ -83,6 +83,9 @@ def test_people_from_another_cohort_cannot_join_and_nothing_changes(db, cohort_i
 def test_a_cohort_that_is_gone_is_said_so(db):
     from facilitator.services.errors import NotFound
 
-    with pytest.raises(NotFound) as err:
-        cohorts.get_cohort(db, 9999)
-    assert str(err.value) == "That cohort no longer exists."
+    for gone in (lambda: cohorts.get_cohort(db, 9999),
+                 lambda: cohorts.update_cohort(db, 9999, {"name": "New name"}),
+                 lambda: cohorts.delete_cohort(db, 9999)):
+        with pytest.raises(NotFound) as err:
+            gone()
+        assert str(err.value) == "That cohort no longer exists."
