@@ -89,3 +89,25 @@ def test_a_cohort_that_is_gone_is_said_so(db):
         with pytest.raises(NotFound) as err:
             gone()
         assert str(err.value) == "That cohort no longer exists."
+
+
+def test_a_gone_peer_group_is_said_so(db):
+    from facilitator.services.errors import NotFound
+
+    with pytest.raises(NotFound) as err:
+        peer_groups.set_members(db, 9999, [])
+    assert str(err.value) == "That peer group no longer exists."
+
+
+def test_organisations_are_listed_by_name_counting_only_this_cohorts_people(db, cohort_id):
+    from facilitator.services.cohort import organisations
+
+    other = cohorts.create_cohort(db, {"name": "Other"}).id
+    b = organisations.create_organisation(db, cohort_id, {"name": "B Housing"}).id
+    organisations.create_organisation(db, cohort_id, {"name": "A Advice"})
+    organisations.create_organisation(db, other, {"name": "C Elsewhere"})
+    participants.create_participant(db, cohort_id, {"given_name": "Amira", "status": "active",
+                                                    "organisation_id": b})
+    _person(db, cohort_id, "Ben")  # no organisation
+    rows = organisations.list_organisations(db, cohort_id)
+    assert [(r["name"], r["participants"]) for r in rows] == [("A Advice", 0), ("B Housing", 1)]
