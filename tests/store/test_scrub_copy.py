@@ -30,10 +30,11 @@ def _erase_amira(execute):
 
 
 def test_the_erased_person_is_in_no_byte_of_the_rewritten_copy(copy):
+    sidecar(copy, "-wal").write_bytes(b"")  # left by a reader of a file not in WAL mode
     sidecar(copy, "-shm").write_bytes(b"left by a reader")
     assert scrub.scrub_copy(copy, _erase_amira) == {"people": 1}
     assert b"Secretname" not in copy.read_bytes()
-    assert not sidecar(copy, "-shm").exists()
+    assert not sidecar(copy, "-wal").exists() and not sidecar(copy, "-shm").exists()
     con = sqlite3.connect(copy)
     assert con.execute("SELECT name FROM people").fetchall() == [("Ben",)]
     con.close()
