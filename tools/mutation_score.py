@@ -53,7 +53,9 @@ def main(packages: list[str]) -> int:
         print("No mutation results yet: run tools/mutation.sh first.", file=sys.stderr)
         return 1
     judged = equivalents()
-    seen_equivalent: set[str] = set()
+    names_read: set[str] = set()  # every mutant of the files read, whatever its result
+    modules_read: set[str] = set()
+    killed_equivalent: list[str] = []
     survivors: list[tuple[str, str]] = []
     for package in packages:
         counts: Counter[str] = Counter()
@@ -65,14 +67,18 @@ def main(packages: list[str]) -> int:
                 continue
             folder = meta.relative_to(BUILD).parts[0]
             data = json.loads(meta.read_text(encoding="utf-8"))
+            modules_read.add(".".join(relative.with_suffix("").parts))
+            names_read.update(data.get("exit_code_by_key", {}))
             if source.stat().st_mtime > meta.stat().st_mtime:
                 stale.append(str(source.relative_to(ROOT)))
             before = Counter(counts)
             for name, code in data.get("exit_code_by_key", {}).items():
                 if code is None:
                     counts["not run"] += 1
+                elif name in judged and code in KILLED:  # a test tells it apart after all
+                    counts["killed"] += 1
+                    killed_equivalent.append(name)
                 elif name in judged:
-                    seen_equivalent.add(name)
                     counts["equivalent"] += 1
                 elif code in SURVIVED:
                     counts["survived"] += 1
@@ -101,9 +107,11 @@ def main(packages: list[str]) -> int:
             print(f"  stale: {path} changed since its mutants ran")
     for name, folder in survivors:
         print(f"  survived: {name}   (build/{folder}: ../../.venv/bin/mutmut show {name})")
-    for name in sorted(set(judged) - seen_equivalent):
-        if any(name.startswith(f"facilitator.{p}.") for p in packages):
-            print(f"  stale equivalent entry (no such survivor now): {name}")
+    for name in killed_equivalent:
+        print(f"  killed, so not equivalent (remove its line): {name}")
+    for name in sorted(set(judged) - names_read):
+        if name.rsplit(".", 1)[0] in modules_read:  # its file ran, but has no such mutant now
+            print(f"  stale equivalent entry (no such mutant now): {name}")
     return 0
 
 
