@@ -111,3 +111,13 @@ def test_organisations_are_listed_by_name_counting_only_this_cohorts_people(db, 
     _person(db, cohort_id, "Ben")  # no organisation
     rows = organisations.list_organisations(db, cohort_id)
     assert [(r["name"], r["participants"]) for r in rows] == [("A Advice", 0), ("B Housing", 1)]
+
+
+def test_an_update_says_what_changed_and_a_record_has_its_fields(db, cohort_id):
+    changes = cohorts.update_cohort(db, cohort_id, {"description": "Housing and health"})
+    assert changes.touches("cohorts") and changes.cohort_id == cohort_id
+    rec = cohorts.get_cohort(db, cohort_id)
+    assert set(rec) == {"id", "uuid", "participants", "name", "start_date", "end_date",
+                        "description", "design_principles"}
+    assert (rec["id"], rec["description"]) == (cohort_id, "Housing and health")
+    assert len(rec["uuid"]) == 36
