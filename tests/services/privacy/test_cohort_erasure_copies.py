@@ -60,3 +60,14 @@ def test_a_cohort_erasure_takes_only_rewrite_or_delete_and_a_gone_cohort_is_said
     with pytest.raises(NotFound) as err:
         erasure.erase_cohort(db, 9999)
     assert str(err.value) == "That cohort no longer exists."
+
+
+def test_a_cohort_erasure_deletes_the_copies_when_chosen_and_reports_progress(db):
+    gone = cohorts.create_cohort(db, {"name": "Gone"}).id
+    copy = db.backup("manual")
+    seen = []
+    result = erasure.erase_cohort(db, gone, backups="delete", set_aside="delete",
+                                  progress=lambda done, total, what: seen.append((done, total)))
+    assert not copy.exists() and result.backups_done == 1
+    assert (result.backups, result.set_aside) == ("delete", "delete")
+    assert seen and seen[-1][0] == seen[-1][1]
