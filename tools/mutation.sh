@@ -11,12 +11,18 @@
 #
 # Results are cached in build/mutation (per function: an unchanged function is not run again,
 # new tests are picked up). It runs niced, one worker, as the machine is shared.
+# MUTATION_FOLDER=services bash tools/mutation.sh services  works in build/mutation-services
+# instead, so a second package can run beside the first (each run collects its own test
+# stats); --score reads every such folder and takes the newest results of each file.
+# MUTATION_TESTS="tests/services/cohort tests/store" runs only those tests (give it with its own
+# MUTATION_FOLDER: a change of tests starts a folder's results again); quicker, but a mutant
+# only another test would kill counts as a survivor, so its score is a lower bound.
 # Prints `figure: mutation_score <killed %> %` per package; tools/mutation-equivalent.txt lists
 # the survivors judged equivalent, left out of the score.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-work=$root/build/mutation
+work=$root/build/mutation${MUTATION_FOLDER:+-$MUTATION_FOLDER}
 workers=${MUTATION_WORKERS:-1}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -77,10 +83,19 @@ done
 mkdir -p "$work"
 for name in facilitator tests resources tools pyproject.toml; do ln -sfn "$root/$name" "$work/$name"; done
 {
-    cat tools/mutation.cfg
+    if [ -n "${MUTATION_TESTS:-}" ]; then
+        # a narrower test selection: faster stats, but kills by other tests are not counted
+        awk '/^pytest_add_cli_args_test_selection =/ { skip = 1; print; next }
+             skip && /^    / { next } { skip = 0; print }' tools/mutation.cfg
+    else
+        cat tools/mutation.cfg
+    fi
     echo "only_mutate ="
     for g in "${globs[@]}"; do echo "    $g"; done
 } > "$work/setup.cfg"
+if [ -n "${MUTATION_TESTS:-}" ]; then
+    sed -i "s|^pytest_add_cli_args_test_selection =\$|&$(printf '\\n    %s' $MUTATION_TESTS)|" "$work/setup.cfg"
+fi
 
 # mutmut copies every file it does not mutate into mutants/ and later takes such a copy for a
 # file already mutated; so a file chosen now that has no results yet is removed there first.
@@ -100,11 +115,11 @@ done
 
 names=()
 if [ "$retest" = 1 ]; then
-    mapfile -t names < <(.venv/bin/python tools/mutation_score.py "${shown[@]}" | sed -n 's/^  survived: \([^ ]*\).*/\1/p')
+    mapfile -t names < <(.venv/bin/python tools/mutation_score.py "${shown[@]}" | sed -n "s/^  survived: \([^ ]*\) *(build\/${work##*/}:.*/\1/p")
     [ ${#names[@]} -gt 0 ] || say "no survivors to run again"
 fi
 
-say "mutating: ${globs[*]} (${workers} worker, niced; cached in build/mutation)"
+say "mutating: ${globs[*]} (${workers} worker, niced; cached in ${work#"$root"/})"
 cd "$work"
 set +e
 QT_QPA_PLATFORM=offscreen LANG=${LANG:-C.UTF-8} nice -n 19 \
@@ -113,6 +128,6 @@ status=$?
 set -e
 cd "$root"
 tail -n 3 "$work/last-run.log" | tr '\r' '\n' | tail -n 3 >&2
-[ $status -eq 0 ] || { say "mutmut stopped with status $status (see build/mutation/last-run.log)"; }
+[ $status -eq 0 ] || { say "mutmut stopped with status $status (see ${work#"$root"/}/last-run.log)"; }
 .venv/bin/python tools/mutation_score.py "${shown[@]}"
 exit $status

@@ -1,4 +1,4 @@
-"""Read mutmut's results in build/mutation/mutants and print the score of each package.
+"""Read mutmut's results in build/mutation*/mutants and print the score of each package.
 
     figure: mutation_score <killed %> %     (one line per package, with its name)
 
@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MUTANTS = ROOT / "build" / "mutation" / "mutants"
+BUILD = ROOT / "build"
 EQUIVALENT = ROOT / "tools" / "mutation-equivalent.txt"
 
 # mutmut's exit codes (mutmut/stats.py): 1 and 3 a test failed, 0 every test passed, 5 and 33
@@ -35,37 +35,57 @@ def equivalents() -> dict[str, str]:
     return out
 
 
+def newest_results(folders: list[Path], package: str) -> list[tuple[Path, Path]]:
+    """(source path, its .meta) for each file of `package`: the newest of the work folders'
+    results (build/mutation, and build/mutation-NAME from MUTATION_FOLDER=NAME)."""
+    newest: dict[Path, Path] = {}
+    for mutants in folders:
+        for meta in (mutants / "facilitator" / package).rglob("*.py.meta"):
+            relative = meta.relative_to(mutants).with_suffix("")
+            if relative not in newest or meta.stat().st_mtime > newest[relative].stat().st_mtime:
+                newest[relative] = meta
+    return sorted(newest.items())
+
+
 def main(packages: list[str]) -> int:
-    if not MUTANTS.is_dir():
+    folders = sorted(BUILD.glob("mutation*/mutants"))
+    if not folders:
         print("No mutation results yet: run tools/mutation.sh first.", file=sys.stderr)
         return 1
     judged = equivalents()
-    seen_equivalent: set[str] = set()
-    survivors: list[str] = []
+    names_read: set[str] = set()  # every mutant of the files read, whatever its result
+    modules_read: set[str] = set()
+    killed_equivalent: list[str] = []
+    survivors: list[tuple[str, str]] = []
     for package in packages:
         counts: Counter[str] = Counter()
         per_file: list[str] = []
         stale = []
-        for meta in sorted((MUTANTS / "facilitator" / package).rglob("*.py.meta")):
-            source = ROOT / meta.relative_to(MUTANTS).with_suffix("")
+        for relative, meta in newest_results(folders, package):
+            source = ROOT / relative
             if not source.exists():
                 continue
+            folder = meta.relative_to(BUILD).parts[0]
             data = json.loads(meta.read_text(encoding="utf-8"))
+            modules_read.add(".".join(relative.with_suffix("").parts))
+            names_read.update(data.get("exit_code_by_key", {}))
             if source.stat().st_mtime > meta.stat().st_mtime:
                 stale.append(str(source.relative_to(ROOT)))
             before = Counter(counts)
             for name, code in data.get("exit_code_by_key", {}).items():
                 if code is None:
                     counts["not run"] += 1
+                elif name in judged and code in KILLED:  # a test tells it apart after all
+                    counts["killed"] += 1
+                    killed_equivalent.append(name)
                 elif name in judged:
-                    seen_equivalent.add(name)
                     counts["equivalent"] += 1
                 elif code in SURVIVED:
                     counts["survived"] += 1
-                    survivors.append(name)
+                    survivors.append((name, folder))
                 elif code in NO_TESTS:
                     counts["no tests"] += 1
-                    survivors.append(name)
+                    survivors.append((name, folder))
                 elif code in KILLED:
                     counts["killed"] += 1
                 else:
@@ -85,11 +105,13 @@ def main(packages: list[str]) -> int:
             print(line)
         for path in stale:
             print(f"  stale: {path} changed since its mutants ran")
-    for name in survivors:
-        print(f"  survived: {name}   (build/mutation: ../../.venv/bin/mutmut show {name})")
-    for name in sorted(set(judged) - seen_equivalent):
-        if any(name.startswith(f"facilitator.{p}.") for p in packages):
-            print(f"  stale equivalent entry (no such survivor now): {name}")
+    for name, folder in survivors:
+        print(f"  survived: {name}   (build/{folder}: ../../.venv/bin/mutmut show {name})")
+    for name in killed_equivalent:
+        print(f"  killed, so not equivalent (remove its line): {name}")
+    for name in sorted(set(judged) - names_read):
+        if name.rsplit(".", 1)[0] in modules_read:  # its file ran, but has no such mutant now
+            print(f"  stale equivalent entry (no such mutant now): {name}")
     return 0
 
 

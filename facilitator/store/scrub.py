@@ -24,7 +24,8 @@ from facilitator.store.paths import sidecar
 
 Execute = Callable[[str, tuple], list[tuple]]
 Blanks = Mapping[tuple[str, str], Iterable[str]]  # (table, link column) -> columns to empty
-MAX_DEPTH = 12
+# Each level nests one more subquery; SQLite's parser stops at 12 ("parser stack overflow").
+MAX_DEPTH = 10
 
 
 def _q(name: str) -> str:
