@@ -15,6 +15,7 @@ from facilitator.exports.pdf.report_names import ReportNames
 from facilitator.exports.pdf.styles import esc, styles
 from facilitator.exports.pdf.trend_chart import TrendDrawing
 from facilitator.services.learning import insights, pulse, trends
+from facilitator.services.privacy import consent
 from facilitator.store.database import Database
 
 
@@ -45,10 +46,9 @@ def insight_block(ins: dict, names: ReportNames) -> KeepTogether:
     parts = [Paragraph(esc(names.text(ins["title"])), st["h3"])]
     if ins["text"]:
         parts.append(para(names.text(ins["text"])))
-    quoted = ins["participant_id"]
-    # only shareable insights reach here; the quote of a person also needs their consent, now
-    if ins["quote"] and (quoted is None or quoted in names.consenting):
-        parts.append(Paragraph(f"<i>“{esc(names.text(ins['quote']))}”</i>", st["bullet"]))
+    quote = consent.shown_quote(ins, names.consenting)  # only shareable insights reach here
+    if quote:
+        parts.append(Paragraph(f"<i>“{esc(names.text(quote))}”</i>", st["bullet"]))
     meta = []
     if ins["themes"]:
         meta.append(f"Themes: {names.text(ins['themes'])}")

@@ -88,3 +88,14 @@ def shown_wording(group, entries: dict[int, dict], sharing: set[int]) -> tuple[s
     areas = Counter(e["area"] for e in mine if e["area"])
     title = group.name or (words.most_common(1)[0][0] if words else WITHHELD)
     return title, areas.most_common(1)[0][0] if areas else ""
+
+
+def shown_quote(insight: dict, sharing: set[int] | frozenset[int]) -> str:
+    """The quote a shareable insight may carry outside the team: none from a diary (a diary's
+    words never leave the team, whatever permission was given for the insight), and none of a
+    person who does not share now."""
+    from_diary = insight.get("diary_id") is not None or insight["source_kind"].startswith("diary")
+    quoted = insight.get("participant_id")
+    if from_diary or (quoted is not None and quoted not in sharing):
+        return ""
+    return insight["quote"] or ""

@@ -34,6 +34,7 @@ from facilitator.services.flex.sharing import consent_recorded
 from facilitator.services.learning import insights, pulse, trends
 from facilitator.services.plans import plan_view
 from facilitator.services.plans.timing import clock
+from facilitator.services.privacy import consent
 from facilitator.services.records import Record, get_or_fail
 from facilitator.services.returns import questions as org_questions
 from facilitator.store.database import Database
@@ -355,15 +356,15 @@ def _insight_source(rec: Record) -> str:
 
 def learning_book(db: Database, cohort_id: int) -> Record:
     """The cohort workbook's insights and pulse trends. Only shareable insights go out, by
-    level; a quote goes only with a shareable insight that does not come from a diary (a
-    diary's words never leave the team, whatever permission was given for the insight)."""
+    level, each quote as consent.shown_quote allows (none from a diary, none of a person who
+    does not share)."""
     order = {lv: n for n, lv in enumerate(insights.LEVELS)}
+    sharing = consent.sharing_now(db, cohort_id)
     found = sorted((r for r in insights.list_insights(db, cohort_id) if r["shareable"]),
                    key=lambda r: order.get(r["level"], len(order)))
     rows = [{"level": r["level"], "title": r["title"], "text": r["text"], "themes": r["themes"],
              "source": _insight_source(r),
-             "quote": "" if r["diary_id"] is not None or r["source_kind"].startswith("diary")
-             else r["quote"]} for r in found]
+             "quote": consent.shown_quote(r, sharing)} for r in found]
     survey = pulse.get_survey(db, cohort_id)
     points = []
     if survey is not None:

@@ -47,3 +47,16 @@ def test_a_group_shows_only_wording_from_people_who_share(db, cohort_id):
     [keys] = [g for g in view.groups if g.wording == "Keys stay in the office"]
     keys.name = "Office keys (named by the team)"
     assert consent.shown_wording(keys, view.entries, sharing) == (keys.name, "")
+
+
+def test_a_quote_leaves_only_from_a_sharer_and_never_from_a_diary():
+    from facilitator.services.privacy.consent import shown_quote
+
+    said = {"quote": "We asked and it was fine.", "source_kind": "learning call",
+            "participant_id": 7, "diary_id": None}
+    assert shown_quote(said, {7}) == "We asked and it was fine."
+    assert shown_quote(said, {8}) == ""  # she does not share (now)
+    assert shown_quote({**said, "participant_id": None}, set()) == "We asked and it was fine."
+    assert shown_quote({**said, "diary_id": 3}, {7}) == ""
+    assert shown_quote({**said, "source_kind": "diary (with permission)"}, {7}) == ""
+    assert shown_quote({**said, "quote": None}, {7}) == ""
