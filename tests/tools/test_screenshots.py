@@ -28,6 +28,9 @@ EXPECTED = {
                     "learning-answers.png", "learning-questions.png", "learning-insight-form.png",
                     "learning-merge.png", "learning-new-cohort.png"],
     "workbooks.py": ["workbooks-export.png", "workbooks-review.png", "workbooks-review-all.png"],
+    "privacy.py": ["privacy-encrypt.png", "privacy-change-passphrase.png",
+                   "privacy-wrong-passphrase.png", "privacy-consent-history.png",
+                   "privacy-export-log.png"],
 }
 
 MENUS = {"desktop-file-menu.png", "desktop-recent.png"}  # a menu alone is smaller than a window

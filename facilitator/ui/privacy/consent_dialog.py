@@ -4,17 +4,14 @@ wording the form showed when it was made."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from facilitator.services.privacy.consent import consent_history
+from facilitator.ui.widgets.text_table import TextTable
 from facilitator.ui.workers import run_in_background, while_alive
 
 HEADERS = ("Changed", "Consent", "Given", "Recorded on", "Wording shown")
@@ -33,24 +30,11 @@ class ConsentHistoryDialog(QDialog):
                       "No consent has been recorded for them yet.")
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.table = QTableWidget(len(history), len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        for row, h in enumerate(history):
-            cells = (h["changed_at"].strftime("%d %b %Y %H:%M"),
-                     SHORT.get(h["consent"], h["consent"]),
-                     "Yes" if h["given"] else "No",
-                     h["recorded_on"].strftime("%d %b %Y") if h["recorded_on"] else "",
-                     h["wording"])
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        header = self.table.horizontalHeader()
-        for col in range(len(HEADERS) - 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self.table = TextTable(HEADERS, [
+            (h["changed_at"].strftime("%d %b %Y %H:%M"), SHORT.get(h["consent"], h["consent"]),
+             "Yes" if h["given"] else "No",
+             h["recorded_on"].strftime("%d %b %Y") if h["recorded_on"] else "", h["wording"])
+            for h in history])
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

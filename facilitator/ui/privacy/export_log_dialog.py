@@ -4,17 +4,14 @@ background; the log holds names and dates, never the files' contents)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from facilitator.services.privacy.export_log import list_exports
+from facilitator.ui.widgets.text_table import TextTable
 from facilitator.ui.workers import run_in_background, while_alive
 
 HEADERS = ("When", "Kind", "File", "Cohort", "Organisation", "People")
@@ -31,21 +28,9 @@ class ExportLogDialog(QDialog):
                       "No files have been exported from this database yet.")
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.table = QTableWidget(len(rows), len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        for r, row in enumerate(rows):
-            cells = (row["exported_at"].strftime("%d %b %Y %H:%M"), row["kind_label"],
-                     row["file_name"], row["cohort"], row["organisation"],
-                     ", ".join(row["people"]))
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        header = self.table.horizontalHeader()
-        for c in range(len(HEADERS) - 1):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self.table = TextTable(HEADERS, [
+            (row["exported_at"].strftime("%d %b %Y %H:%M"), row["kind_label"], row["file_name"],
+             row["cohort"], row["organisation"], ", ".join(row["people"])) for row in rows])
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
