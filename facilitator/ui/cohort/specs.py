@@ -53,15 +53,9 @@ PARTICIPANTS = RecordPanelSpec(
 )
 
 def _organisation_workbook(panel, record: dict) -> None:
-    from facilitator.ui.workbooks.actions import organisation_workbook
+    from facilitator.ui.workbooks.actions import organisation_menu
 
-    organisation_workbook(panel, record)
-
-
-def _organisation_questions(panel, record: dict) -> None:
-    from facilitator.ui.workbooks.actions import organisation_questions
-
-    organisation_questions(panel, record)
+    organisation_menu(panel, record)
 
 
 ORGANISATIONS = RecordPanelSpec(
@@ -82,7 +76,7 @@ ORGANISATIONS = RecordPanelSpec(
     update_fn=organisations.update_organisation,
     delete_fn=organisations.delete_organisation,
     restore_fn=_restore,
-    extra_actions=[("Workbook…", _organisation_workbook), ("Questions…", _organisation_questions)],
+    extra_actions=[("Workbook…", _organisation_workbook)],
 )
 
 TEAM = RecordPanelSpec(

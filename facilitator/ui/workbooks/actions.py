@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from facilitator.ui import undo
 from facilitator.ui.workers import run_in_background, while_alive
@@ -48,8 +49,23 @@ def org_questions(ctx, parent: QWidget | None = None, organisation_id: int | Non
 
 
 def organisation_questions(panel, record: dict) -> None:
-    """The Organisations tab's "Questions…": the questions, open on this one's answers."""
+    """The questions to organisations, open on this one's answers."""
     org_questions(panel.ctx, panel, record["id"])
+
+
+EXPORT_ONE = "Export a workbook for this organisation…"
+QUESTIONS = "Questions to organisations, and this one's answers…"
+
+
+def organisation_menu(panel, record: dict) -> None:
+    """The Organisations tab's "Workbook…": a small menu under the button (one button, so the
+    Cohort area's bar does not grow wider); kept as `panel.workbook_menu` for tests."""
+    menu = QMenu(panel)
+    menu.addAction(EXPORT_ONE, lambda: organisation_workbook(panel, record))
+    menu.addAction(QUESTIONS, lambda: organisation_questions(panel, record))
+    panel.workbook_menu = menu
+    button = next((b for b in panel.findChildren(QPushButton) if b.text() == "Workbook…"), None)
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()) if button else QCursor.pos())
 
 
 def import_workbook(ctx, parent: QWidget | None = None, path: str | None = None, *,

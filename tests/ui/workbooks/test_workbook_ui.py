@@ -69,6 +69,10 @@ def test_round_trip_with_review_conflict_and_undo(qtbot, demo_window, db, tmp_pa
     button = next(b for b in area.organisations.extra_buttons
                   if b.text() == "Workbook…")
     button.click()
+    menu = area.organisations.workbook_menu
+    assert [a.text() for a in menu.actions()] == [actions.EXPORT_ONE, actions.QUESTIONS]
+    menu.actions()[0].trigger()
+    menu.close()
     dlg = next(w for w in demo_window.findChildren(ExportWorkbookDialog) if w.isVisible())
     assert dlg.who.currentData() == org["id"]
     out = tmp_path / "org.xlsx"
@@ -119,3 +123,21 @@ def test_a_hostile_file_is_a_message(qtbot, demo_window, tmp_path, answers):
     actions.import_workbook(demo_window.ctx, demo_window, str(bad))
     qtbot.waitUntil(lambda: bool(answers.warnings), timeout=30_000)
     assert "text file" in answers.warnings[0][1]
+
+
+def test_the_organisation_s_workbook_menu_opens_its_answers(qtbot, demo_window, db):
+    from facilitator.ui.workbooks.org_questions_dialog import OrgQuestionsDialog
+
+    ctx = demo_window.ctx
+    area = demo_window.show_area("cohort")
+    org = org_with_both(db, ctx.cohort_id)
+    area.tabs.setCurrentWidget(area.organisations)
+    qtbot.waitUntil(lambda: area.organisations.model.rowCount() > 0, timeout=10_000)
+    area.organisations.select_id(org["id"])
+    next(b for b in area.organisations.extra_buttons if b.text() == "Workbook…").click()
+    menu = area.organisations.workbook_menu
+    next(a for a in menu.actions() if a.text() == actions.QUESTIONS).trigger()
+    menu.close()
+    dlg = next(w for w in demo_window.findChildren(OrgQuestionsDialog) if w.isVisible())
+    assert dlg.organisation.currentData() == org["id"] and dlg.tabs.currentIndex() == 1
+    dlg.reject()
