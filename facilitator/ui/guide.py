@@ -18,7 +18,9 @@ PAGES = [
     ("plans", "Plans"),
     ("library", "Tool library"),
     ("flex", "Finding the flex"),
+    ("learning", "Learning"),
     ("printing", "Printing and workbooks"),
+    ("privacy", "Personal data"),
     ("backups", "Backups"),
     ("shortcuts", "Keyboard shortcuts"),
 ]
